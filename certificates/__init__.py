@@ -1,0 +1,1 @@
+"""Certificates: credit claims, PDF certificates rendered by Celery, online verification."""

@@ -1,0 +1,250 @@
+"""The content tree: Home → Catalog → Course → Module. Authored in the Wagtail admin."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import ModuleBodyBlock
+from courses.credits import validate_quarter_step
+from courses.page_cache import mark_cacheable
+
+
+class PublicCachedPage(Page):
+    """A page whose live, anonymous rendering may be served from the page cache."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not getattr(request, "is_preview", False) and not request.user.is_authenticated:
+            mark_cacheable(request)
+        return super().serve(request, *args, **kwargs)
+
+
+class HomePage(PublicCachedPage):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types: ClassVar[list[str]] = ["wagtailcore.Page"]
+    subpage_types: ClassVar[list[str]] = ["courses.CourseIndexPage"]
+    max_count = 1
+
+    content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from courses.selectors import catalog_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        catalog = CourseIndexPage.objects.live().descendant_of(self).first()
+        context["catalog"] = catalog
+        context["courses"] = catalog_courses(catalog) if catalog else []
+        return context
+
+
+class CourseIndexPage(PublicCachedPage):
+    """The catalog."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types: ClassVar[list[str]] = ["courses.HomePage"]
+    subpage_types: ClassVar[list[str]] = ["courses.CoursePage"]
+
+    content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from courses.selectors import catalog_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalog_courses(self)
+        return context
+
+
+class CreditType(models.TextChoices):
+    AMA_PRA_1 = "ama_pra_1", "AMA PRA Category 1 Credit™"
+    ANCC_CONTACT_HOURS = "ancc_contact_hours", "Nursing contact hours (ANCC)"
+    PARTICIPATION = "participation", "Certificate of participation"
+
+
+class CoursePage(PublicCachedPage):
+    topic = models.CharField(max_length=80, help_text="A short label for the catalog card.")
+    summary = models.TextField()
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(max_length=300, label="Objective"))],
+        blank=True,
+        help_text="What the learner will be able to do; one objective per item.",
+    )
+    target_audience = models.TextField(help_text="Which professions the activity is designed for.")
+    format = models.CharField(
+        max_length=40,
+        choices=[("enduring_material", "Enduring material")],
+        default="enduring_material",
+        help_text="The learning format named on certificates.",
+    )
+    estimated_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(6000)])
+    release_date = models.DateField()
+    last_review_date = models.DateField()
+    expiration_date = models.DateField()
+    accredited_provider = models.CharField(max_length=200)
+    accreditation_statement = models.TextField()
+    nursing_approval_statement = models.TextField(
+        blank=True, help_text="The ANCC approval statement printed for nursing contact hours."
+    )
+    commercial_support_statement = models.TextField(default="This activity received no commercial support.")
+    mate_eligible = models.BooleanField(
+        "Counts toward MATE Act hours",
+        default=False,
+        help_text="Accredited training on opioid or other substance use disorders counts toward the DEA's 8 hours.",
+    )
+    modules_in_order = models.BooleanField(
+        default=True, help_text="Learners must complete modules in the order of the page tree."
+    )
+
+    parent_page_types: ClassVar[list[str]] = ["courses.CourseIndexPage"]
+    subpage_types: ClassVar[list[str]] = ["courses.ModulePage"]
+
+    search_fields: ClassVar[list[Any]] = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("topic"),
+    ]
+
+    content_panels: ClassVar[list[Any]] = [
+        *Page.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("target_audience"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("estimated_minutes")]),
+                FieldRowPanel(
+                    [FieldPanel("release_date"), FieldPanel("last_review_date"), FieldPanel("expiration_date")]
+                ),
+                FieldPanel("modules_in_order"),
+            ],
+            heading="Format and dates",
+        ),
+        InlinePanel("faculty", heading="Faculty and disclosures", label="Person", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("accredited_provider"),
+                FieldPanel("accreditation_statement"),
+                FieldPanel("nursing_approval_statement"),
+                FieldPanel("commercial_support_statement"),
+                FieldPanel("mate_eligible"),
+            ],
+            heading="Accreditation",
+        ),
+        InlinePanel("credit_designations", heading="Credit designations", label="Credit", min_num=1),
+    ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.release_date and self.last_review_date and self.last_review_date < self.release_date:
+            raise ValidationError({"last_review_date": "The last review cannot be before the release date."})
+        if self.release_date and self.expiration_date and self.expiration_date <= self.release_date:
+            raise ValidationError({"expiration_date": "The expiration date must be after the release date."})
+
+    @property
+    def estimated_hours(self) -> str:
+        hours, minutes = divmod(self.estimated_minutes, 60)
+        if not hours:
+            return f"{minutes} min"
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+    def designation_statement(self, designation: CreditDesignation) -> str:
+        if designation.credit_type == CreditType.AMA_PRA_1:
+            amount = designation.max_credits.normalize()
+            noun = "Credit" if amount == 1 else "Credits"
+            return (
+                f"{self.accredited_provider} designates this {self.get_format_display().lower()} for a maximum of "
+                f"{amount:f} AMA PRA Category 1 {noun}™. Physicians should claim only the credit commensurate "
+                "with the extent of their participation in the activity."
+            )
+        if designation.credit_type == CreditType.ANCC_CONTACT_HOURS:
+            return f"This activity awards up to {designation.max_credits.normalize():f} nursing contact hours."
+        return (
+            "Other learners receive a certificate of participation for up to "
+            f"{designation.max_credits.normalize():f} hours."
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from courses.selectors import course_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_detail(self))
+        return context
+
+
+class CourseFaculty(Orderable):
+    """Everyone in control of content, with their financial relationships (ACCME Standard 6)."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="faculty")
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(max_length=80, blank=True)
+    role = models.CharField(max_length=120, help_text="Course director, author, planner, reviewer …")
+    disclosure = models.TextField(
+        default="No relevant financial relationships with ineligible companies.",
+        help_text="Relevant financial relationships, or that there are none.",
+    )
+
+    panels: ClassVar[list[Any]] = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("credentials")]),
+        FieldPanel("role"),
+        FieldPanel("disclosure"),
+    ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CreditDesignation(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="credit_designations")
+    credit_type = models.CharField(max_length=40, choices=CreditType.choices)
+    max_credits = models.DecimalField(max_digits=5, decimal_places=2, validators=[validate_quarter_step])
+
+    panels: ClassVar[list[Any]] = [FieldRowPanel([FieldPanel("credit_type"), FieldPanel("max_credits")])]
+
+    class Meta(Orderable.Meta):
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["course", "credit_type"], name="one_designation_per_credit_type"),
+            models.CheckConstraint(condition=models.Q(max_credits__gt=0), name="designation_credits_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_credit_type_display()}: {self.max_credits}"
+
+
+class ModulePage(PublicCachedPage):
+    summary = models.TextField(blank=True)
+    estimated_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(600)])
+    body = StreamField(ModuleBodyBlock())
+
+    parent_page_types: ClassVar[list[str]] = ["courses.CoursePage"]
+    subpage_types: ClassVar[list[str]] = []
+
+    search_fields: ClassVar[list[Any]] = [*Page.search_fields, index.SearchField("body")]
+
+    content_panels: ClassVar[list[Any]] = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from courses.selectors import module_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_detail(self))
+        return context

@@ -1,0 +1,103 @@
+"""A cache of rendered public pages for anonymous visitors.
+
+Anonymous GETs of live catalog, course and module pages are answered from Django's cache by
+a middleware that runs before sessions, auth and Wagtail's routing, so a cached page costs
+no SQL. What is never cached: previews, drafts, any request carrying a session or messages
+cookie (a logged-in learner sees their own status), responses that set cookies, query
+strings, and non-200 answers. Publishing, unpublishing, moving or deleting any page bumps a
+generation number, which retires every cached page at once: a course page lists its modules
+and the catalog lists courses, so a single edit can change several pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+GENERATION_KEY = "pagecache:generation"
+CACHEABLE_MARK = "_antidote_page_cacheable"
+BYPASS_COOKIES = ("sessionid", "messages")
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return int(generation)
+
+
+def _key(request: HttpRequest, generation: int) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"pagecache:{generation}:{digest}"
+
+
+def purge_all(**_: Any) -> None:
+    """Retire every cached page (called from Wagtail's publish/unpublish/move/delete signals)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet: nothing cached under a generation that does not exist
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def mark_cacheable(request: HttpRequest) -> None:
+    """Called by a live page's serve(); previews never go through serve()."""
+    setattr(request, CACHEABLE_MARK, True)
+
+
+def _request_may_use_cache(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and not any(name in request.COOKIES for name in BYPASS_COOKIES)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _request_may_use_cache(request):
+            return self.get_response(request)
+        generation = _generation()
+        key = _key(request, generation)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if (
+            getattr(request, CACHEABLE_MARK, False)
+            and response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+            and not (hasattr(request, "user") and request.user.is_authenticated)
+        ):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(purge_all, dispatch_uid="pagecache_published")
+    page_unpublished.connect(purge_all, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(purge_all, dispatch_uid="pagecache_moved")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache_deleted")
+
+
+def _purge_on_page_delete(sender: type, **kwargs: Any) -> None:
+    from wagtail.models import Page
+
+    if isinstance(kwargs.get("instance"), Page):
+        purge_all()

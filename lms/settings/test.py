@@ -1,0 +1,26 @@
+"""Test settings: a fast hasher, plain static storage, a local-memory cache, locmem email.
+
+The database comes from DATABASE_URL: `make test` points it at a throwaway PostgreSQL
+cluster; `TEST_DB=sqlite make test` uses an in-memory SQLite database.
+"""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 (tests only; production requires one)
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
+CELERY_BROKER_TRANSPORT_OPTIONS = {}
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.FixedEmbedFinder"}]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Static files come from the finders in tests; WhiteNoise serves collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

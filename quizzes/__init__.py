@@ -1,0 +1,1 @@
+"""Quizzes: pre-tests, module quizzes and post-tests, graded on the server."""

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from courses.models import CourseIndexPage, CoursePage, HomePage
+from tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    HomePageFactory,
+    ModulePageFactory,
+    add_faculty_and_credits,
+)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db: None) -> HomePage:
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root, slug="home")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def catalog(home: HomePage) -> CourseIndexPage:
+    return CourseIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def course(catalog: CourseIndexPage) -> CoursePage:
+    course = CoursePageFactory(parent=catalog, title="Overdose prevention", slug="overdose-prevention")
+    add_faculty_and_credits(course)
+    for n in range(3):
+        ModulePageFactory(parent=course, title=f"Module {n + 1}", slug=f"module-{n + 1}")
+    return course
