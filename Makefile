@@ -37,6 +37,11 @@ define ensure_debs
 	fi
 endef
 
+# The same, as one shell command for use inside a recipe line.
+ensure_debs_inline = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; \
+	else echo "Missing: $(1). Install them with: sudo apt-get install $(1)"; exit 1; fi
+
 debs-run:
 	$(call ensure_debs,$(RUN_DEBS))
 
@@ -51,6 +56,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 venv: $(STAMP)
 
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { $(call ensure_debs_inline,nodejs npm); }
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules/.installed
 
@@ -62,14 +68,13 @@ setup: debs-run venv assets
 run: setup
 	@$(PY) manage.py migrate --noinput
 	@$(PY) manage.py seed_demo
-	@$(PY) manage.py demo_logins
 	@if command -v redis-server >/dev/null; then \
 	  echo "Starting Redis on 127.0.0.1:$(REDIS_PORT), a Celery worker and beat, and the web server"; \
-	  REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/0 REDIS_PORT=$(REDIS_PORT) PORT=$(PORT) \
-	    $(VENV)/bin/honcho start -f Procfile redis web worker beat; \
+	  REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/0 REDIS_PORT=$(REDIS_PORT) WEB_PORT=$(PORT) \
+	    $(VENV)/bin/honcho start -f Procfile redis web worker beat logins; \
 	else \
 	  echo "Redis is not installed: Celery uses its filesystem broker under var/celery"; \
-	  PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile web worker beat; \
+	  WEB_PORT=$(PORT) $(VENV)/bin/honcho start -f Procfile web worker beat logins; \
 	fi
 
 test-setup: debs-test venv assets
@@ -91,6 +96,7 @@ test: test-setup lint typecheck
 	fi
 
 bench: setup
+	$(call ensure_debs,wrk)
 	$(PY) bench/run.py
 
 clean:

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.test import Client, RequestFactory
+from django.views.defaults import server_error
+
+
+def test_the_500_page_is_styled_and_reassures_the_learner() -> None:
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "Nothing you completed has been lost" in html
+    assert "uswds.min.css" in html
+
+
+def test_healthz_answers_when_the_database_does(client: Client, db: None) -> None:
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
