@@ -112,7 +112,7 @@ def main() -> None:
             check=True,
             capture_output=True,
             text=True,
-        ).stdout.strip()
+        ).stdout.strip().splitlines()[-1]  # `shell` may print a banner first
         PAGES["module"] = module_path
         paths = [p for p in PAGES.values() if p]
         queries = json.loads(
