@@ -100,19 +100,23 @@ def main() -> None:
         manage = [str(VENV_BIN / "python"), "manage.py"]
         for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"], ["collectstatic", "--noinput"]):
             subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        module_path = subprocess.run(
-            [
-                *manage,
-                "shell",
-                "-c",
-                "from courses.models import ModulePage; print(ModulePage.objects.live().order_by('path').first().url)",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip().splitlines()[-1]  # `shell` may print a banner first
+        module_path = (
+            subprocess.run(
+                [
+                    *manage,
+                    "shell",
+                    "-c",
+                    "from courses.models import ModulePage; print(ModulePage.objects.live().order_by('path').first().url)",
+                ],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )  # `shell` may print a banner first
         PAGES["module"] = module_path
         paths = [p for p in PAGES.values() if p]
         queries = json.loads(
