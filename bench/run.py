@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
+FIRST_MODULE_URL = "from courses.models import ModulePage as M; print(M.objects.live().order_by('path').first().url)"
 PAGES = {
     "minimal view": "/__bench__/minimal/",
     "catalog": "/courses/",
@@ -106,7 +107,7 @@ def main() -> None:
                     *manage,
                     "shell",
                     "-c",
-                    "from courses.models import ModulePage; print(ModulePage.objects.live().order_by('path').first().url)",
+                    FIRST_MODULE_URL,
                 ],
                 cwd=ROOT,
                 env=env,
