@@ -60,7 +60,8 @@ def wrk(url: str, seconds: int, connections: int) -> dict[str, float]:
         check=True,
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
-    return json.loads(line)  # type: ignore[no-any-return]
+    figures: dict[str, float] = json.loads(line)
+    return figures
 
 
 def main() -> None:
@@ -159,8 +160,8 @@ def main() -> None:
 
         results: dict[str, list[dict[str, float]]] = {name: [] for name in PAGES}
         for _ in range(args.rounds):  # interleaved rounds, so drift hits every page alike
-            for name, path in PAGES.items():
-                results[name].append(wrk(base + str(path), args.seconds, args.connections))
+            for name, page_path in PAGES.items():
+                results[name].append(wrk(base + str(page_path), args.seconds, args.connections))
     finally:
         for process in reversed(processes):
             process.terminate()
@@ -181,10 +182,10 @@ def main() -> None:
         f"{'SQL cold':>10}{'SQL cached':>12}"
     )
     summary = {}
-    for name, path in PAGES.items():
+    for name, page_path in PAGES.items():
         rps = best(name, "rps")
         errors = sum(int(r["errors"]) for r in results[name])
-        q = queries.get(path, {"cold": 0, "cached": 0})
+        q = queries.get(page_path, {"cold": 0, "cached": 0})
         row = {
             "rps": rps,
             "p50_ms": best(name, "p50_ms"),
