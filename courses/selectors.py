@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, Enrollment, ModulePage, ModuleProgress
+from courses.progress import ModuleState, ModuleStatus, module_states, next_module
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 def catalog_courses(catalog: CourseIndexPage) -> QuerySet[CoursePage]:
@@ -18,29 +24,145 @@ def course_modules(course: CoursePage) -> QuerySet[ModulePage]:
     return ModulePage.objects.live().public().child_of(course).order_by("path")
 
 
-def course_detail(course: CoursePage) -> dict[str, Any]:
+def course_detail(course: CoursePage, user: AbstractBaseUser | AnonymousUser | None = None) -> dict[str, Any]:
+    """The course page: modules, faculty, statements, and the learner's state when signed in."""
     modules = list(course_modules(course).defer("body"))
     designations = list(course.credit_designations.all())
     return {
         "modules": modules,
         "faculty": list(course.faculty.all()),
         "designations": [(d, course.designation_statement(d)) for d in designations],
+        "learner": _learner_state(user, course, modules),
     }
 
 
-def module_detail(module: ModulePage) -> dict[str, Any]:
-    """The module's course and its neighbours, for the breadcrumb and previous/next links."""
-    course = CoursePage.objects.live().ancestor_of(module).first()
-    if course is None:  # an unpublished course being previewed
-        parent = module.get_parent()
-        course = parent.specific if parent else None
-    siblings: list[ModulePage] = list(course_modules(course).defer("body")) if isinstance(course, CoursePage) else []
+def module_detail(module: ModulePage, user: AbstractBaseUser | AnonymousUser | None = None) -> dict[str, Any]:
+    """The module's course and its neighbours, and the learner's state when signed in."""
+    course = CoursePage.objects.filter(path=module.path[: -ModulePage.steplen]).first()
+    siblings = list(course_modules(course).defer("body")) if course is not None else []
     ids = [m.pk for m in siblings]
     position = ids.index(module.pk) if module.pk in ids else -1
+    learner = _learner_state(user, course, siblings) if course is not None else None
+    module_state = next((s for s in learner.modules if s.module.pk == module.pk), None) if learner else None
     return {
         "course": course,
         "modules": siblings,
         "module_number": position + 1 if position >= 0 else None,
         "previous_module": siblings[position - 1] if position > 0 else None,
         "next_module": siblings[position + 1] if 0 <= position < len(siblings) - 1 else None,
+        "learner": learner,
+        "module_state": module_state,
     }
+
+
+@dataclass(frozen=True)
+class LearnerCourseState:
+    """Where one learner stands in one course."""
+
+    course: CoursePage
+    enrollment: Enrollment | None
+    acknowledged: bool
+    modules: list[ModuleState]
+    next_module: ModuleState | None
+
+    @property
+    def modules_complete(self) -> int:
+        return sum(1 for s in self.modules if s.status == ModuleStatus.COMPLETE)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.modules_complete / len(self.modules)) if self.modules else 0
+
+    @property
+    def all_modules_complete(self) -> bool:
+        return bool(self.modules) and self.modules_complete == len(self.modules)
+
+    @property
+    def next_step(self) -> str:
+        if self.enrollment is None:
+            return "Enroll"
+        if not self.acknowledged:
+            return "Read the disclosures"
+        if self.next_module is not None:
+            verb = "Continue" if self.next_module.status == ModuleStatus.IN_PROGRESS else "Start"
+            return f"{verb}: {self.next_module.module.title}"
+        return "All modules complete"
+
+    @property
+    def left_for_credit(self) -> list[str]:
+        """What the learner still has to do before claiming credit (later steps join as they exist)."""
+        left = []
+        if self.enrollment is None:
+            left.append("Enroll in the course")
+        if not self.acknowledged:
+            left.append("Acknowledge the faculty disclosures")
+        remaining = len(self.modules) - self.modules_complete
+        if remaining:
+            left.append(f"Complete {remaining} module{'s' if remaining != 1 else ''}")
+        return left
+
+
+def _course_state(
+    course: CoursePage, enrollment: Enrollment | None, modules: list[ModulePage], progress: dict[int, ModuleProgress]
+) -> LearnerCourseState:
+    states = module_states(modules, progress, in_order=course.modules_in_order)
+    return LearnerCourseState(
+        course=course,
+        enrollment=enrollment,
+        acknowledged=enrollment is not None and hasattr(enrollment, "acknowledgement"),
+        modules=states,
+        next_module=next_module(states) if enrollment is not None else None,
+    )
+
+
+def _learner_state(
+    user: AbstractBaseUser | AnonymousUser | None, course: CoursePage, modules: list[ModulePage]
+) -> LearnerCourseState | None:
+    if user is None or not user.is_authenticated:
+        return None
+    enrollment = (
+        Enrollment.objects.select_related("acknowledgement").filter(user_id=cast(int, user.pk), course=course).first()
+    )
+    progress: dict[int, ModuleProgress] = {}
+    if enrollment is not None:
+        enrollment.course = course  # already loaded: spare the services a query
+        progress = {p.module_id: p for p in enrollment.module_progress.all()}
+    return _course_state(course, enrollment, modules, progress)
+
+
+def learner_course_state(user: AbstractBaseUser | AnonymousUser, course: CoursePage) -> LearnerCourseState:
+    """One course for one signed-in learner: 3 queries whatever the number of modules."""
+    state = _learner_state(user, course, list(course_modules(course).defer("body")))
+    if state is None:
+        return _course_state(course, None, list(course_modules(course).defer("body")), {})
+    return state
+
+
+def learner_dashboard(user: AbstractBaseUser | AnonymousUser) -> list[LearnerCourseState]:
+    """Every course the learner is enrolled in, most recent first: 3 queries whatever their number."""
+    enrollments = list(
+        Enrollment.objects.filter(user_id=cast(int, user.pk))
+        .select_related("course", "acknowledgement")
+        .order_by("-enrolled_at")
+    )
+    if not enrollments:
+        return []
+    courses = [e.course for e in enrollments]
+    children = Q()
+    for course in courses:
+        children |= Q(path__startswith=course.path, depth=course.depth + 1)
+    modules_by_course: dict[int, list[ModulePage]] = {c.pk: [] for c in courses}
+    parent_by_prefix = {c.path: c.pk for c in courses}
+    for module in ModulePage.objects.live().public().filter(children).defer("body").order_by("path"):
+        modules_by_course[parent_by_prefix[module.path[: -ModulePage.steplen]]].append(module)
+    progress: dict[int, dict[int, ModuleProgress]] = {e.pk: {} for e in enrollments}
+    for record in ModuleProgress.objects.filter(enrollment__in=enrollments):
+        progress[record.enrollment_id][record.module_id] = record
+    return [_course_state(e.course, e, modules_by_course[e.course.pk], progress[e.pk]) for e in enrollments]
+
+
+def learner_statuses(user: AbstractBaseUser | AnonymousUser) -> dict[int, LearnerCourseState]:
+    """For the catalog's status lines, keyed by course id: no queries when anonymous, else 3."""
+    if not user.is_authenticated:
+        return {}
+    return {state.course.pk: state for state in learner_dashboard(user)}

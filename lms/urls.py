@@ -7,9 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import views
+from lms.dashboard.views import dashboard
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("dashboard/", dashboard, name="dashboard"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("lms.accounts.urls")),

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 from .pages import CourseFaculty, CourseIndexPage, CoursePage, CreditDesignation, CreditType, HomePage, ModulePage
+from .progress import DisclosureAcknowledgement, Enrollment, ModuleProgress
 
 __all__ = [
+    "DisclosureAcknowledgement",
+    "Enrollment",
+    "ModuleProgress",
     "CourseFaculty",
     "CourseIndexPage",
     "CoursePage",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -42,12 +45,13 @@ class HomePage(PublicCachedPage):
     content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import catalog_courses
+        from courses.selectors import catalog_courses, learner_statuses
 
         context = super().get_context(request, *args, **kwargs)
         catalog = CourseIndexPage.objects.live().descendant_of(self).first()
         context["catalog"] = catalog
         context["courses"] = catalog_courses(catalog) if catalog else []
+        context["statuses"] = learner_statuses(request.user)
         return context
 
 
@@ -62,10 +66,11 @@ class CourseIndexPage(PublicCachedPage):
     content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import catalog_courses
+        from courses.selectors import catalog_courses, learner_statuses
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = catalog_courses(self)
+        context["statuses"] = learner_statuses(request.user)
         return context
 
 
@@ -182,7 +187,7 @@ class CoursePage(PublicCachedPage):
         from courses.selectors import course_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_detail(self))
+        context.update(course_detail(self, request.user))
         return context
 
 
@@ -228,6 +233,12 @@ class CreditDesignation(Orderable):
 class ModulePage(PublicCachedPage):
     summary = models.TextField(blank=True)
     estimated_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(600)])
+    minimum_minutes = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(600)],
+        help_text="The least time a learner must spend before completing it. Empty: half the estimated minutes.",
+    )
     body = StreamField(ModuleBodyBlock())
 
     parent_page_types: ClassVar[list[str]] = ["courses.CoursePage"]
@@ -238,13 +249,43 @@ class ModulePage(PublicCachedPage):
     content_panels: ClassVar[list[Any]] = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("estimated_minutes"),
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("minimum_minutes")]),
         FieldPanel("body"),
     ]
+
+    @property
+    def minimum_seconds(self) -> int:
+        minutes = self.minimum_minutes if self.minimum_minutes is not None else self.estimated_minutes / 2
+        return int(minutes * 60)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from courses.selectors import module_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_detail(self))
+        context.update(module_detail(self, request.user))
         return context
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """For an enrolled learner, opening the module starts it and counts the time since their last visit."""
+        from courses import services
+        from courses.progress import minutes_phrase, seconds_left
+
+        preview = getattr(request, "is_preview", False)
+        context = self.get_context(request, *args, **kwargs)
+        learner, state = context["learner"], context["module_state"]
+        if not preview and learner is not None and learner.enrollment is not None:
+            if not learner.acknowledged:
+                messages.info(request, "Before the first module, please read the faculty disclosures.")
+                return redirect("courses:disclosures", course_id=learner.course.pk)
+            if state is not None and state.is_open:
+                progress = services.module_progress_record(enrollment=learner.enrollment, module=self)
+                left = seconds_left(progress.seconds, self.minimum_seconds)
+                context.update(
+                    progress=progress,
+                    seconds_left=left,
+                    minutes_left_phrase=minutes_phrase(left),
+                    minimum_minutes=self.minimum_seconds // 60,
+                )
+        if not preview and not request.user.is_authenticated:
+            mark_cacheable(request)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)

@@ -27,3 +27,9 @@ def uswds_widget(field: forms.BoundField) -> SafeString:
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def lookup(mapping: dict[object, object] | None, key: object) -> object:
+    """`{{ statuses|lookup:course.pk }}`: a dict lookup in templates; None when absent."""
+    return mapping.get(key) if mapping else None

@@ -113,6 +113,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
+# The lockout answers 429 with a page that says why and for how long (lms/accounts/views.py).
+AXES_LOCKOUT_CALLABLE = "lms.accounts.views.locked_out"
+# Password reset links (Django's default, stated): 3 days, like email confirmation links.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from courses.demo_content import COURSES, CourseSpec, ModuleSpec
@@ -27,6 +28,7 @@ from courses.models import (
     HomePage,
     ModulePage,
 )
+from lms.accounts.models import ClinicianProfile
 
 PROVIDER = "Northwind Institute for Clinical Education"
 ACCREDITATION_STATEMENT = (
@@ -158,7 +160,13 @@ class Command(BaseCommand):
         for email, password, first, last, group_name, superuser in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 email=email,
-                defaults={"first_name": first, "last_name": last, "is_superuser": superuser, "is_staff": superuser},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "is_superuser": superuser,
+                    "is_staff": superuser,
+                    "email_confirmed_at": timezone.now(),
+                },
             )
             if created:
                 user.set_password(password)
@@ -167,3 +175,17 @@ class Command(BaseCommand):
                 group = Group.objects.filter(name=group_name).first()
                 if group is not None:
                     user.groups.add(group)
+        clinician = User.objects.get(email=DEMO_USERS[0][0])
+        # A demo physician's profile. 1234567893 is the example NPI CMS publishes; the licence is made up.
+        ClinicianProfile.objects.get_or_create(
+            user=clinician,
+            defaults={
+                "full_name_for_certificate": "Jordan Rivera",
+                "degree": "MD",
+                "profession": "physician",
+                "npi": "1234567893",
+                "licence_state": "MA",
+                "licence_number": "DEMO-000000",
+                "pars_consent": True,
+            },
+        )
