@@ -87,6 +87,7 @@ typecheck: venv
 	$(VENV)/bin/mypy .
 
 test: test-setup lint typecheck
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	@if [ "$$TEST_DB" = "sqlite" ]; then \

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -103,11 +102,14 @@ def module_check_open(*, enrollment: Enrollment, module: ModulePage) -> None:
     _refuse_if_locked(enrollment=enrollment, module=module)
 
 
-@transaction.atomic
 def module_complete(
     *, enrollment: Enrollment, module: ModulePage, now: datetime.datetime | None = None
 ) -> ModuleProgress:
-    """Complete a module once its minimum time is reached. Completing it again changes nothing."""
+    """Complete a module once its minimum time is reached. Completing it again changes nothing.
+
+    Not one transaction on purpose: when completion is refused for time, the time counted by
+    this request is kept. Each write is a conditional UPDATE, so concurrent requests stay right.
+    """
     module_check_open(enrollment=enrollment, module=module)
     progress = module_progress_record(enrollment=enrollment, module=module, now=now)
     if progress.completed_at is not None:

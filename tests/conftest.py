@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.core.cache import cache
@@ -46,3 +46,21 @@ def course(catalog: CourseIndexPage) -> CoursePage:
     for n in range(3):
         ModulePageFactory(parent=course, title=f"Module {n + 1}", slug=f"module-{n + 1}")
     return course
+
+
+@pytest.fixture
+def course_factory(transactional_db: None) -> Callable[[], CoursePage]:
+    """A published course with three modules, for tests that need real commits (threads)."""
+
+    def make() -> CoursePage:
+        # A transactional test's database may have been flushed: no root, or Wagtail's welcome page.
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = HomePage.objects.first() or HomePageFactory(parent=root, slug="learning-home")
+        catalog = CourseIndexPage.objects.first() or CourseIndexPageFactory(parent=home)
+        course = CoursePageFactory(parent=catalog)
+        add_faculty_and_credits(course)
+        for n in range(3):
+            ModulePageFactory(parent=course, slug=f"module-{n + 1}")
+        return course
+
+    return make

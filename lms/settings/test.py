@@ -24,3 +24,9 @@ WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.FixedEmbedFinder"}]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # Static files come from the finders in tests; WhiteNoise serves collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# SQLite runs (TEST_DB=sqlite): a file, not the in-memory default, so tests that post from
+# several threads at once wait on SQLite's lock (timeout) instead of failing on shared-cache locks.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-sqlite.db")}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
