@@ -52,7 +52,7 @@ def spend(enrollment: Enrollment, module: ModulePage, minutes: float) -> None:
 def test_anonymous_enroll_is_sent_to_log_in_and_brought_back_to_the_course(client: Client, course: CoursePage) -> None:
     response = client.post(f"/learn/courses/{course.pk}/enroll/")
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next=%2Fcourses%2Foverdose-prevention%2F"
+    assert response["Location"] == "/accounts/login/?next=%2Fcourses%2Foverdose-prevention%2F"
     assert not Enrollment.objects.exists()
 
 
