@@ -73,7 +73,7 @@ def test_enrolling_twice_gives_one_enrollment(client: Client, course: CoursePage
     assert Enrollment.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_enroll_posts_give_one_enrollment(course_factory: Any) -> None:
     course = course_factory()
     user = learner()
