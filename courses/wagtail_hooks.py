@@ -23,4 +23,4 @@ def refuse_to_delete_pages_with_learner_records(request: HttpRequest, page: Page
         f"“{page.get_admin_display_title()}” cannot be deleted: learners have records on it "
         f"({enrollments} enrollments, {progress} module progress records). Unpublish it instead.",
     )
-    return redirect("wagtailadmin_explore", page.get_parent().pk)  # type: ignore[union-attr]
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
