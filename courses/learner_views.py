@@ -77,6 +77,8 @@ def disclosures(request: HttpRequest, course_id: int) -> HttpResponse:
             return render(request, "courses/disclosures.html", context, status=400)
         services.disclosure_acknowledge(enrollment=enrollment)
         state = learner_course_state(request.user, course)
+        if state.has_pretest and not state.pretest_taken:
+            return redirect("quizzes:overview", page_id=course.pk, kind="pre")
         target = state.next_module.module.url if state.next_module else course.url
         return redirect(target)
     context = {

@@ -64,6 +64,28 @@ class LearnerCourseState:
     acknowledged: bool
     modules: list[ModuleState]
     next_module: ModuleState | None
+    # (page id, kind) of each quiz the learner passed, and the kinds of course-level quizzes taken
+    passed_quizzes: frozenset[tuple[int, str]] = frozenset()
+    taken_quizzes: frozenset[tuple[int, str]] = frozenset()
+
+    @property
+    def has_pretest(self) -> bool:
+        return bool(self.course.pretest)
+
+    @property
+    def has_posttest(self) -> bool:
+        return bool(self.course.posttest) or (self.course.posttest_reuses_pretest and self.has_pretest)
+
+    @property
+    def pretest_taken(self) -> bool:
+        return (self.course.pk, "pre") in self.taken_quizzes
+
+    @property
+    def posttest_passed(self) -> bool:
+        return (self.course.pk, "post") in self.passed_quizzes
+
+    def module_quiz_passed(self, module: ModulePage) -> bool:
+        return (module.pk, "module") in self.passed_quizzes
 
     @property
     def modules_complete(self) -> int:
@@ -83,9 +105,13 @@ class LearnerCourseState:
             return "Enroll"
         if not self.acknowledged:
             return "Read the disclosures"
+        if self.has_pretest and not self.pretest_taken and self.modules_complete == 0:
+            return "Take the pre-test"
         if self.next_module is not None:
             verb = "Continue" if self.next_module.status == ModuleStatus.IN_PROGRESS else "Start"
             return f"{verb}: {self.next_module.module.title}"
+        if self.has_posttest and not self.posttest_passed:
+            return "Pass the post-test"
         return "All modules complete"
 
     @property
@@ -99,20 +125,41 @@ class LearnerCourseState:
         remaining = len(self.modules) - self.modules_complete
         if remaining:
             left.append(f"Complete {remaining} module{'s' if remaining != 1 else ''}")
+        if self.has_posttest and not self.posttest_passed:
+            left.append("Pass the post-test")
         return left
 
 
 def _course_state(
-    course: CoursePage, enrollment: Enrollment | None, modules: list[ModulePage], progress: dict[int, ModuleProgress]
+    course: CoursePage,
+    enrollment: Enrollment | None,
+    modules: list[ModulePage],
+    progress: dict[int, ModuleProgress],
+    attempts: list[tuple[int, str, bool | None]] | None = None,
 ) -> LearnerCourseState:
     states = module_states(modules, progress, in_order=course.modules_in_order)
+    attempts = attempts or []
     return LearnerCourseState(
         course=course,
         enrollment=enrollment,
         acknowledged=enrollment is not None and hasattr(enrollment, "acknowledgement"),
         modules=states,
         next_module=next_module(states) if enrollment is not None else None,
+        passed_quizzes=frozenset((page_id, kind) for page_id, kind, passed in attempts if passed),
+        taken_quizzes=frozenset((page_id, kind) for page_id, kind, _ in attempts),
     )
+
+
+def _submitted_attempts(enrollment_ids: list[int]) -> dict[int, list[tuple[int, str, bool | None]]]:
+    from quizzes.models import AttemptStatus, QuizAttempt
+
+    found: dict[int, list[tuple[int, str, bool | None]]] = {pk: [] for pk in enrollment_ids}
+    rows = QuizAttempt.objects.filter(enrollment_id__in=enrollment_ids, status=AttemptStatus.SUBMITTED).values_list(
+        "enrollment_id", "page_id", "kind", "passed"
+    )
+    for enrollment_id, page_id, kind, passed in rows:
+        found[enrollment_id].append((page_id, kind, passed))
+    return found
 
 
 def _learner_state(
@@ -124,10 +171,12 @@ def _learner_state(
         Enrollment.objects.select_related("acknowledgement").filter(user_id=cast(int, user.pk), course=course).first()
     )
     progress: dict[int, ModuleProgress] = {}
+    attempts: list[tuple[int, str, bool | None]] = []
     if enrollment is not None:
         enrollment.course = course  # already loaded: spare the services a query
         progress = {p.module_id: p for p in enrollment.module_progress.all()}
-    return _course_state(course, enrollment, modules, progress)
+        attempts = _submitted_attempts([enrollment.pk])[enrollment.pk]
+    return _course_state(course, enrollment, modules, progress, attempts)
 
 
 def learner_course_state(user: AbstractBaseUser | AnonymousUser, course: CoursePage) -> LearnerCourseState:
@@ -158,7 +207,10 @@ def learner_dashboard(user: AbstractBaseUser | AnonymousUser) -> list[LearnerCou
     progress: dict[int, dict[int, ModuleProgress]] = {e.pk: {} for e in enrollments}
     for record in ModuleProgress.objects.filter(enrollment__in=enrollments):
         progress[record.enrollment_id][record.module_id] = record
-    return [_course_state(e.course, e, modules_by_course[e.course.pk], progress[e.pk]) for e in enrollments]
+    attempts = _submitted_attempts([e.pk for e in enrollments])
+    return [
+        _course_state(e.course, e, modules_by_course[e.course.pk], progress[e.pk], attempts[e.pk]) for e in enrollments
+    ]
 
 
 def learner_statuses(user: AbstractBaseUser | AnonymousUser) -> dict[int, LearnerCourseState]:

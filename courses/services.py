@@ -102,6 +102,14 @@ def module_check_open(*, enrollment: Enrollment, module: ModulePage) -> None:
     _refuse_if_locked(enrollment=enrollment, module=module)
 
 
+def _module_quiz_passed(*, enrollment: Enrollment, module: ModulePage) -> bool:
+    from quizzes.models import QuizAttempt, QuizKind
+
+    return QuizAttempt.objects.filter(
+        enrollment=enrollment, page_id=module.pk, kind=QuizKind.MODULE, passed=True
+    ).exists()
+
+
 def module_complete(
     *, enrollment: Enrollment, module: ModulePage, now: datetime.datetime | None = None
 ) -> ModuleProgress:
@@ -114,6 +122,8 @@ def module_complete(
     progress = module_progress_record(enrollment=enrollment, module=module, now=now)
     if progress.completed_at is not None:
         return progress
+    if module.quiz and not _module_quiz_passed(enrollment=enrollment, module=module):
+        raise LearnerActionRefused("Pass this module's quiz to complete the module. Your time so far is saved.")
     left = seconds_left(progress.seconds, module.minimum_seconds)
     if left:
         raise LearnerActionRefused(

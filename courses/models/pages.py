@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, ClassVar
 
 from django.contrib import messages
@@ -21,6 +22,24 @@ from wagtail.search import index
 from courses.blocks import ModuleBodyBlock
 from courses.credits import validate_quarter_step
 from courses.page_cache import mark_cacheable
+from quizzes.blocks import QuizBlock, quiz_stream_with_ids
+
+
+def quiz_field(help_text: str) -> StreamField:
+    return StreamField([("quiz", QuizBlock())], blank=True, max_num=1, help_text=help_text)
+
+
+class QuizIdsMixin:
+    """Before saving, make sure every quiz question and choice has its stable id (see quiz_stream_with_ids)."""
+
+    quiz_fields: ClassVar[tuple[str, ...]] = ()
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        for name in self.quiz_fields:
+            value = getattr(self, name)
+            if value:
+                setattr(self, name, json.dumps(quiz_stream_with_ids(list(value.raw_data))))
+        return super().save(*args, **kwargs)  # type: ignore[misc]
 
 
 class PublicCachedPage(Page):
@@ -80,7 +99,9 @@ class CreditType(models.TextChoices):
     PARTICIPATION = "participation", "Certificate of participation"
 
 
-class CoursePage(PublicCachedPage):
+class CoursePage(QuizIdsMixin, PublicCachedPage):
+    quiz_fields = ("pretest", "posttest")
+
     topic = models.CharField(max_length=80, help_text="A short label for the catalog card.")
     summary = models.TextField()
     learning_objectives = StreamField(
@@ -112,6 +133,12 @@ class CoursePage(PublicCachedPage):
     )
     modules_in_order = models.BooleanField(
         default=True, help_text="Learners must complete modules in the order of the page tree."
+    )
+    pretest = quiz_field("Scored, never blocks: measures what learners knew before the course.")
+    posttest = quiz_field("Must be passed before credit. Its passing score is shown to learners in advance.")
+    posttest_reuses_pretest = models.BooleanField(
+        default=True,
+        help_text="Ask the pre-test's questions again in the post-test, so each learner's gain is paired.",
     )
 
     parent_page_types: ClassVar[list[str]] = ["courses.CourseIndexPage"]
@@ -151,6 +178,10 @@ class CoursePage(PublicCachedPage):
             heading="Accreditation",
         ),
         InlinePanel("credit_designations", heading="Credit designations", label="Credit", min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("pretest"), FieldPanel("posttest_reuses_pretest"), FieldPanel("posttest")],
+            heading="Pre-test and post-test",
+        ),
     ]
 
     def clean(self) -> None:
@@ -159,6 +190,11 @@ class CoursePage(PublicCachedPage):
             raise ValidationError({"last_review_date": "The last review cannot be before the release date."})
         if self.release_date and self.expiration_date and self.expiration_date <= self.release_date:
             raise ValidationError({"expiration_date": "The expiration date must be after the release date."})
+        pretest_has_questions = bool(self.pretest) and bool(self.pretest[0].value["questions"])
+        if self.posttest_reuses_pretest and self.posttest and not pretest_has_questions:
+            raise ValidationError(
+                {"posttest_reuses_pretest": "The post-test reuses the pre-test, which has no questions yet."}
+            )
 
     @property
     def estimated_hours(self) -> str:
@@ -230,7 +266,9 @@ class CreditDesignation(Orderable):
         return f"{self.get_credit_type_display()}: {self.max_credits}"
 
 
-class ModulePage(PublicCachedPage):
+class ModulePage(QuizIdsMixin, PublicCachedPage):
+    quiz_fields = ("quiz",)
+
     summary = models.TextField(blank=True)
     estimated_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1), MaxValueValidator(600)])
     minimum_minutes = models.PositiveIntegerField(
@@ -240,6 +278,7 @@ class ModulePage(PublicCachedPage):
         help_text="The least time a learner must spend before completing it. Empty: half the estimated minutes.",
     )
     body = StreamField(ModuleBodyBlock())
+    quiz = quiz_field("Optional. When set, the module completes only once the learner passes it.")
 
     parent_page_types: ClassVar[list[str]] = ["courses.CoursePage"]
     subpage_types: ClassVar[list[str]] = []
@@ -251,6 +290,7 @@ class ModulePage(PublicCachedPage):
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("minimum_minutes")]),
         FieldPanel("body"),
+        FieldPanel("quiz"),
     ]
 
     @property
@@ -281,6 +321,7 @@ class ModulePage(PublicCachedPage):
                 progress = services.module_progress_record(enrollment=learner.enrollment, module=self)
                 left = seconds_left(progress.seconds, self.minimum_seconds)
                 context.update(
+                    module_quiz_passed=learner.module_quiz_passed(self),
                     progress=progress,
                     seconds_left=left,
                     minutes_left_phrase=minutes_phrase(left),

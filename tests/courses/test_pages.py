@@ -122,6 +122,15 @@ def test_an_unknown_url_gets_the_styled_404(client: Client, home: HomePage) -> N
     assert "Page not found" in html and "Browse the course catalog" in html
 
 
+def list_block(items: list[dict[str, str]]) -> dict[str, object]:
+    """ListBlock form data, like wagtail's streamfield() helper does for StreamBlocks."""
+    data: dict[str, object] = {
+        str(i): {"value": value, "deleted": "", "order": str(i), "id": ""} for i, value in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
 class TestAdminCanCreateEachPageType(WagtailPageTestCase):
     """A detailing specialist's path: every page type can be created in the Wagtail admin."""
 
@@ -163,6 +172,9 @@ class TestAdminCanCreateEachPageType(WagtailPageTestCase):
                     "commercial_support_statement": "No commercial support.",
                     "mate_eligible": "on",
                     "credit_designations": inline_formset([{"credit_type": "ama_pra_1", "max_credits": "0.75"}]),
+                    "pretest": streamfield([]),
+                    "posttest": streamfield([]),
+                    "posttest_reuses_pretest": "on",
                 }
             ),
         )
@@ -182,10 +194,53 @@ class TestAdminCanCreateEachPageType(WagtailPageTestCase):
                             ("key_message", {"heading": "Key", "text": "Offer it."}),
                         ]
                     ),
+                    "quiz": streamfield(
+                        [
+                            (
+                                "quiz",
+                                {
+                                    "passing_score": "80",
+                                    "max_attempts": "3",
+                                    "shuffle": "on",
+                                    "show_explanations": "after_submission",
+                                    "questions": streamfield(
+                                        [
+                                            (
+                                                "single_choice",
+                                                {
+                                                    "prompt": "Which is a Rec 8 trigger?",
+                                                    "choices": list_block(
+                                                        [{"text": "50 MME/day", "correct": "on"}, {"text": "Age 35"}]
+                                                    ),
+                                                    "explanation": "50 MME/day or more is a trigger.",
+                                                    "reference": "CDC 2022, Rec 8",
+                                                },
+                                            ),
+                                            (
+                                                "true_false",
+                                                {
+                                                    "prompt": "Naloxone is OTC.",
+                                                    "answer": "true",
+                                                    "explanation": "Since March 2023.",
+                                                    "reference": "",
+                                                },
+                                            ),
+                                        ]
+                                    ),
+                                },
+                            )
+                        ]
+                    ),
                 }
             ),
         )
-        assert ModulePage.objects.get(title="Who gets naloxone").live
+        module = ModulePage.objects.get(title="Who gets naloxone")
+        assert module.live
+        questions = module.quiz[0].value["questions"]
+        assert [q.block_type for q in questions] == ["single_choice", "true_false"]
+        choices = questions[0].value["choices"].bound_blocks
+        assert [c.value["correct"] for c in choices] == [True, False]
+        assert all(c.id for c in choices), "choices need stable ids"
 
 
 def test_a_designation_off_the_quarter_step_is_refused(course: CoursePage) -> None:
