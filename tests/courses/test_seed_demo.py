@@ -95,3 +95,20 @@ def test_every_demo_page_renders(seeded: None, client: Client) -> None:
     for page in [site.root_page, *site.root_page.get_descendants().live()]:
         response = client.get(page.url, HTTP_HOST=site.hostname)
         assert response.status_code == 200, page.url
+
+
+def test_each_course_has_a_pretest_posttest_and_module_quizzes_with_explanations(seeded: None) -> None:
+    from quizzes.models import QuizKind
+    from quizzes.selectors import quiz_definition
+
+    for course in CoursePage.objects.all():
+        pre, post = quiz_definition(course, QuizKind.PRE), quiz_definition(course, QuizKind.POST)
+        assert pre is not None and post is not None
+        assert 8 <= pre.question_count <= 10
+        assert [q.id for q in post.questions] == [q.id for q in pre.questions]  # paired items
+        assert post.settings["passing_score"] == 80
+        for module in ModulePage.objects.child_of(course):
+            quiz = quiz_definition(module, QuizKind.MODULE, course)
+            assert quiz is not None and 2 <= quiz.question_count <= 3, module.title
+            for question in quiz.questions:
+                assert question.value["explanation"] and question.id

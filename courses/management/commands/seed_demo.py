@@ -29,6 +29,8 @@ from courses.models import (
     ModulePage,
 )
 from lms.accounts.models import ClinicianProfile
+from quizzes.blocks import quiz_stream_with_ids
+from quizzes.demo_quizzes import QUIZZES
 
 PROVIDER = "Northwind Institute for Clinical Education"
 ACCREDITATION_STATEMENT = (
@@ -45,6 +47,16 @@ CATALOG_INTRO = (
     "<p>Each course is an enduring material you can complete at your own pace. Credit requires passing the "
     "post-test and completing the evaluation.</p>"
 )
+
+# Quiz settings for the demo. The post-test's passing score is told to learners in advance.
+PRETEST = {"passing_score": 80, "max_attempts": 1, "shuffle": True, "show_explanations": "after_submission"}
+POSTTEST = {"passing_score": 80, "max_attempts": 3, "shuffle": True, "show_explanations": "after_passing"}
+MODULE_QUIZ = {"passing_score": 67, "max_attempts": 0, "shuffle": True, "show_explanations": "after_submission"}
+
+
+def quiz_stream(questions: list[dict[str, Any]], **settings: Any) -> str:
+    return json.dumps(quiz_stream_with_ids([{"type": "quiz", "value": {**settings, "questions": questions}}]))
+
 
 # (email, password, first name, last name, Wagtail group or None, superuser)
 DEMO_USERS: list[tuple[str, str, str, str, str | None, bool]] = [
@@ -103,6 +115,9 @@ class Command(BaseCommand):
     def _course(self, catalog: CourseIndexPage, spec: CourseSpec, *, refresh: bool) -> CoursePage:
         course = CoursePage.objects.child_of(catalog).filter(slug=spec["slug"]).first()
         if course is not None and not refresh:
+            if not course.pretest:  # a database seeded before quizzes existed
+                self._set_course_quizzes(course, spec["slug"])
+                course.save_revision().publish()
             return course
         is_new = course is None
         if course is None:
@@ -134,14 +149,23 @@ class Command(BaseCommand):
             if nursing
             else ""
         )
+        self._set_course_quizzes(course, spec["slug"])
         if is_new:
             catalog.add_child(instance=course)
         course.save_revision().publish()
         return course
 
+    def _set_course_quizzes(self, course: CoursePage, slug: str) -> None:
+        course.pretest = quiz_stream(QUIZZES[slug]["pretest"], **PRETEST)
+        course.posttest_reuses_pretest = True  # paired items: each learner's gain is measured on the same questions
+        course.posttest = quiz_stream([], **POSTTEST)
+
     def _module(self, course: CoursePage, spec: ModuleSpec, *, refresh: bool) -> ModulePage:
         module = ModulePage.objects.child_of(course).filter(slug=spec["slug"]).first()
         if module is not None and not refresh:
+            if not module.quiz and QUIZZES[course.slug]["modules"].get(spec["slug"]):
+                module.quiz = quiz_stream(QUIZZES[course.slug]["modules"][spec["slug"]], **MODULE_QUIZ)
+                module.save_revision().publish()
             return module
         is_new = module is None
         if module is None:
@@ -150,6 +174,8 @@ class Command(BaseCommand):
         module.summary = spec["summary"]
         module.estimated_minutes = spec["estimated_minutes"]
         module.body = json.dumps(spec["body"])
+        if QUIZZES[course.slug]["modules"].get(spec["slug"]):
+            module.quiz = quiz_stream(QUIZZES[course.slug]["modules"][spec["slug"]], **MODULE_QUIZ)
         if is_new:
             course.add_child(instance=module)
         module.save_revision().publish()
