@@ -120,3 +120,46 @@ class ModuleBodyBlock(blocks.StreamBlock):
     table = CaptionedTableBlock()
     references = ReferencesBlock()
     mme_calculator = MMECalculatorBlock()
+
+
+LIKERT_CHOICES = [
+    ("5", "Strongly agree"),
+    ("4", "Agree"),
+    ("3", "Neutral"),
+    ("2", "Disagree"),
+    ("1", "Strongly disagree"),
+]
+
+
+class LikertItemBlock(blocks.StructBlock):
+    statement = blocks.CharBlock(max_length=300, help_text="e.g. The content was free of commercial bias.")
+
+    class Meta:
+        icon = "list-ul"
+        label = "Agreement scale (Likert)"
+
+
+class FreeTextItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300)
+    required = blocks.BooleanBlock(required=False, default=False)
+
+    class Meta:
+        icon = "edit"
+        label = "Free text"
+
+
+class CommitmentItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300, default="What will you change in your practice?")
+
+    class Meta:
+        icon = "pick"
+        label = "Commitment to change"
+
+
+class EvaluationBlock(blocks.StreamBlock):
+    likert = LikertItemBlock()
+    free_text = FreeTextItemBlock()
+    commitment = CommitmentItemBlock()
+
+    class Meta:
+        required = False

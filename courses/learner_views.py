@@ -18,7 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import services
-from courses.models import CoursePage, Enrollment, ModulePage
+from courses.blocks import LIKERT_CHOICES
+from courses.models import CoursePage, Enrollment, EvaluationResponse, ModulePage
 from courses.progress import seconds_left
 from courses.selectors import learner_course_state
 from courses.services import LearnerActionRefused
@@ -128,3 +129,40 @@ def module_heartbeat(request: HttpRequest, module_id: int) -> HttpResponse:
             "complete": progress.completed_at is not None,
         }
     )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation(request: HttpRequest, course_id: int) -> HttpResponse:
+    """The course evaluation: required before credit, once every module is complete."""
+    from courses.evaluation import evaluation_fields, evaluation_parse
+
+    course = _live_course(course_id)
+    try:
+        enrollment = _own_enrollment(request, course)
+    except LearnerActionRefused as error:
+        return _refused(request, error, back_url=course.url, back_label="Back to the course")
+    state = learner_course_state(request.user, course)
+    if not state.all_modules_complete:
+        refusal = LearnerActionRefused("The evaluation opens once every module is complete.")
+        return _refused(request, refusal, back_url=course.url, back_label="Back to the course")
+    done = EvaluationResponse.objects.filter(enrollment=enrollment).first()
+    fields = evaluation_fields(course)
+    context: dict[str, object] = {
+        "course": course,
+        "fields": fields,
+        "done": done,
+        "errors": {},
+        "answers": {},
+        "likert_choices": LIKERT_CHOICES,
+    }
+    if request.method == "POST" and done is None:
+        items, errors = evaluation_parse(course, request.POST)
+        if errors:
+            context.update(errors=errors, answers={i["id"]: i["answer"] for i in items})
+            return render(request, "courses/evaluation.html", context, status=400)
+        services.evaluation_submit(enrollment=enrollment, items=items)
+        messages.success(request, "Thank you: your evaluation is recorded.")
+        return redirect("certificates:claim", course_id=course.pk)
+    return render(request, "courses/evaluation.html", context)

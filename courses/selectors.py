@@ -84,6 +84,10 @@ class LearnerCourseState:
     def posttest_passed(self) -> bool:
         return (self.course.pk, "post") in self.passed_quizzes
 
+    @property
+    def evaluated(self) -> bool:
+        return self.enrollment is not None and hasattr(self.enrollment, "evaluation")
+
     def module_quiz_passed(self, module: ModulePage) -> bool:
         return (module.pk, "module") in self.passed_quizzes
 
@@ -112,7 +116,9 @@ class LearnerCourseState:
             return f"{verb}: {self.next_module.module.title}"
         if self.has_posttest and not self.posttest_passed:
             return "Pass the post-test"
-        return "All modules complete"
+        if not self.evaluated:
+            return "Complete the evaluation"
+        return "Claim your credit"
 
     @property
     def left_for_credit(self) -> list[str]:
@@ -127,6 +133,8 @@ class LearnerCourseState:
             left.append(f"Complete {remaining} module{'s' if remaining != 1 else ''}")
         if self.has_posttest and not self.posttest_passed:
             left.append("Pass the post-test")
+        if not self.evaluated:
+            left.append("Complete the evaluation")
         return left
 
 
@@ -168,7 +176,9 @@ def _learner_state(
     if user is None or not user.is_authenticated:
         return None
     enrollment = (
-        Enrollment.objects.select_related("acknowledgement").filter(user_id=cast(int, user.pk), course=course).first()
+        Enrollment.objects.select_related("acknowledgement", "evaluation")
+        .filter(user_id=cast(int, user.pk), course=course)
+        .first()
     )
     progress: dict[int, ModuleProgress] = {}
     attempts: list[tuple[int, str, bool | None]] = []
@@ -191,7 +201,7 @@ def learner_dashboard(user: AbstractBaseUser | AnonymousUser) -> list[LearnerCou
     """Every course the learner is enrolled in, most recent first: 3 queries whatever their number."""
     enrollments = list(
         Enrollment.objects.filter(user_id=cast(int, user.pk))
-        .select_related("course", "acknowledgement")
+        .select_related("course", "acknowledgement", "evaluation")
         .order_by("-enrolled_at")
     )
     if not enrollments:

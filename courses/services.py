@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from django.db.models import F
 from django.utils import timezone
 
-from courses.models import CoursePage, DisclosureAcknowledgement, Enrollment, ModulePage, ModuleProgress
+from courses.models import (
+    CoursePage,
+    DisclosureAcknowledgement,
+    Enrollment,
+    EvaluationResponse,
+    ModulePage,
+    ModuleProgress,
+)
 from courses.progress import minutes_phrase, module_states, seconds_left
 from lms.accounts.selectors import user_can_enroll
 
@@ -133,3 +140,12 @@ def module_complete(
     ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now or timezone.now())
     progress.refresh_from_db(fields=["completed_at"])
     return progress
+
+
+def evaluation_submit(*, enrollment: Enrollment, items: list[dict[str, str]]) -> EvaluationResponse:
+    """Record the learner's evaluation once, with the questions as they were asked."""
+    course = enrollment.course
+    response, _ = EvaluationResponse.objects.get_or_create(
+        enrollment=enrollment, defaults={"items": items, "course_revision_id": course.live_revision_id}
+    )
+    return response

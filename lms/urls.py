@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("lms.accounts.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from courses.blocks import ModuleBodyBlock
+from courses.blocks import EvaluationBlock, ModuleBodyBlock
 from courses.credits import validate_quarter_step
 from courses.page_cache import mark_cacheable
 from quizzes.blocks import QuizBlock, quiz_stream_with_ids
@@ -136,6 +136,11 @@ class CoursePage(QuizIdsMixin, PublicCachedPage):
     )
     pretest = quiz_field("Scored, never blocks: measures what learners knew before the course.")
     posttest = quiz_field("Must be passed before credit. Its passing score is shown to learners in advance.")
+    evaluation = StreamField(
+        EvaluationBlock(),
+        blank=True,
+        help_text="Required before credit: relevance, freedom from commercial bias, objectives met, commitment.",
+    )
     posttest_reuses_pretest = models.BooleanField(
         default=True,
         help_text="Ask the pre-test's questions again in the post-test, so each learner's gain is paired.",
@@ -182,6 +187,7 @@ class CoursePage(QuizIdsMixin, PublicCachedPage):
             [FieldPanel("pretest"), FieldPanel("posttest_reuses_pretest"), FieldPanel("posttest")],
             heading="Pre-test and post-test",
         ),
+        FieldPanel("evaluation"),
     ]
 
     def clean(self) -> None:

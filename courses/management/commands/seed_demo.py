@@ -58,6 +58,15 @@ def quiz_stream(questions: list[dict[str, Any]], **settings: Any) -> str:
     return json.dumps(quiz_stream_with_ids([{"type": "quiz", "value": {**settings, "questions": questions}}]))
 
 
+# The course evaluation every demo course asks before credit.
+EVALUATION = [
+    {"type": "likert", "value": {"statement": "The content was relevant to my practice."}},
+    {"type": "likert", "value": {"statement": "The content was free of commercial bias."}},
+    {"type": "likert", "value": {"statement": "The activity met its stated learning objectives."}},
+    {"type": "free_text", "value": {"question": "What could we improve?", "required": False}},
+    {"type": "commitment", "value": {"question": "What will you change in your practice?"}},
+]
+
 # (email, password, first name, last name, Wagtail group or None, superuser)
 DEMO_USERS: list[tuple[str, str, str, str, str | None, bool]] = [
     ("clinician@antidote.example", "demo-clinician-2026", "Jordan", "Rivera", None, False),
@@ -115,7 +124,7 @@ class Command(BaseCommand):
     def _course(self, catalog: CourseIndexPage, spec: CourseSpec, *, refresh: bool) -> CoursePage:
         course = CoursePage.objects.child_of(catalog).filter(slug=spec["slug"]).first()
         if course is not None and not refresh:
-            if not course.pretest:  # a database seeded before quizzes existed
+            if not course.pretest or not course.evaluation:  # a database seeded before these existed
                 self._set_course_quizzes(course, spec["slug"])
                 course.save_revision().publish()
             return course
@@ -156,9 +165,13 @@ class Command(BaseCommand):
         return course
 
     def _set_course_quizzes(self, course: CoursePage, slug: str) -> None:
-        course.pretest = quiz_stream(QUIZZES[slug]["pretest"], **PRETEST)
-        course.posttest_reuses_pretest = True  # paired items: each learner's gain is measured on the same questions
-        course.posttest = quiz_stream([], **POSTTEST)
+        """Fill what is missing only: replacing quizzes would give their questions new ids."""
+        if not course.evaluation:
+            course.evaluation = json.dumps(EVALUATION)
+        if not course.pretest:
+            course.pretest = quiz_stream(QUIZZES[slug]["pretest"], **PRETEST)
+            course.posttest_reuses_pretest = True  # paired items: each learner's gain is measured on the same questions
+            course.posttest = quiz_stream([], **POSTTEST)
 
     def _module(self, course: CoursePage, spec: ModuleSpec, *, refresh: bool) -> ModulePage:
         module = ModulePage.objects.child_of(course).filter(slug=spec["slug"]).first()

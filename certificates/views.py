@@ -1,0 +1,169 @@
+"""Claim, status, download, transcript and public verification. Thin: services and selectors do the work."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from certificates import services
+from certificates.models import Certificate, CertificateStatus
+from certificates.selectors import (
+    claim_choices,
+    credit_eligibility,
+    learner_certificates,
+    live_certificate,
+    offered_designation,
+    own_certificate,
+    transcript_totals,
+)
+from courses.models import CoursePage
+from courses.services import LearnerActionRefused
+from lms.accounts.models import User
+
+VERIFY_LIMIT_PER_MINUTE = 30
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    user = _user(request)
+    existing = live_certificate(user, course)
+    if existing is not None:
+        return redirect("certificates:status", certificate_id=existing.pk)
+    eligibility = credit_eligibility(user, course)
+    designation = offered_designation(eligibility.profile, course) if eligibility.profile else None
+    context = {
+        "course": course,
+        "eligibility": eligibility,
+        "designation": designation,
+        "choices": claim_choices(designation.max_credits) if designation else [],
+        "error": "",
+        "selected": f"{designation.max_credits:.2f}" if designation else "",
+    }
+    if request.method == "POST":
+        credits = services.parse_credits(request.POST.get("credits", ""))
+        try:
+            if credits is None:
+                raise LearnerActionRefused("Choose how many credits to claim.", status=400)
+            certificate = services.credit_claim_create(
+                user=user, course=course, credits=credits, attested=request.POST.get("attest") == "yes"
+            )
+        except LearnerActionRefused as error:
+            context.update(error=error.message, selected=request.POST.get("credits", ""))
+            return render(request, "certificates/claim.html", context, status=error.status)
+        return redirect("certificates:status", certificate_id=certificate.pk)
+    return render(request, "certificates/claim.html", context)
+
+
+def _own_or_404(request: HttpRequest, certificate_id: str) -> Certificate:
+    certificate = own_certificate(certificate_id, _user(request))
+    if certificate is None:
+        raise Http404("No such certificate.")
+    return certificate
+
+
+@never_cache
+@login_required
+@require_GET
+def status(request: HttpRequest, certificate_id: str) -> HttpResponse:
+    certificate = _own_or_404(request, certificate_id)
+    return render(request, "certificates/status.html", {"certificate": certificate, "record": certificate.record})
+
+
+@never_cache
+@login_required
+@require_GET
+def status_json(request: HttpRequest, certificate_id: str) -> JsonResponse:
+    certificate = _own_or_404(request, certificate_id)
+    return JsonResponse({"status": certificate.status, "label": CertificateStatus(certificate.status).label})
+
+
+@never_cache
+@login_required
+@require_GET
+def download(request: HttpRequest, certificate_id: str) -> HttpResponseBase:
+    certificate = _own_or_404(request, certificate_id)
+    if certificate.status not in (CertificateStatus.ISSUED, CertificateStatus.REVOKED) or not certificate.pdf:
+        return render(
+            request,
+            "courses/action_refused.html",
+            {
+                "message": "This certificate is not ready to download yet.",
+                "back_url": f"/certificates/{certificate.pk}/",
+                "back_label": "Back to the certificate",
+            },
+            status=409,
+        )
+    response = FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"antidote-certificate-{certificate.short_code}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@login_required
+@require_GET
+def transcript(request: HttpRequest) -> HttpResponse:
+    certificates = learner_certificates(_user(request))
+    return render(
+        request, "certificates/transcript.html", {"certificates": certificates, **transcript_totals(certificates)}
+    )
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    """A fixed window per client address: enough to stop guessing short codes."""
+    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > VERIFY_LIMIT_PER_MINUTE
+
+
+@require_GET
+def verify(request: HttpRequest, token: str | None = None) -> HttpResponse:
+    """Public: anyone may check a certificate from its QR link or its short code. Nothing else personal."""
+    if _rate_limited(request):
+        return render(request, "certificates/verify.html", {"limited": True}, status=429)
+    code = (request.GET.get("code") or "").strip().upper()
+    certificate = None
+    searched = bool(token or code)
+    if token:
+        certificate = Certificate.objects.filter(verification_token=token).exclude(status__in=HIDDEN).first()
+    elif code:
+        normalised = code.replace(" ", "")
+        if len(normalised) == 10 and "-" not in normalised:
+            normalised = f"{normalised[:5]}-{normalised[5:]}"
+        certificate = Certificate.objects.filter(short_code=normalised).exclude(status__in=HIDDEN).first()
+    status_code = 404 if searched and certificate is None else 200
+    context = {
+        "certificate": certificate,
+        "record": certificate.record if certificate else None,
+        "searched": searched,
+        "code": code,
+    }
+    response = render(request, "certificates/verify.html", context, status=status_code)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# Not yet issued, or failed: nothing to verify.
+HIDDEN = [CertificateStatus.PENDING, CertificateStatus.RENDERING, CertificateStatus.FAILED]
