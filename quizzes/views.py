@@ -80,11 +80,18 @@ def _own_attempt(request: HttpRequest, attempt_id: int) -> QuizAttempt:
 
 
 def _render_attempt(
-    request: HttpRequest, attempt: QuizAttempt, *, status: int = 200, error: str = "", kept: set[str] | None = None
+    request: HttpRequest,
+    attempt: QuizAttempt,
+    *,
+    status: int = 200,
+    error: str = "",
+    kept: set[str] | None = None,
+    unanswered: list[int] | None = None,
 ) -> HttpResponse:
     if not attempt.is_submitted:
         context = {
             "attempt": attempt,
+            "unanswered": set(unanswered or []),
             "questions": served_questions(attempt.snapshot),  # no keys, no explanations
             "error": error,
             "kept": kept or set(),
@@ -143,7 +150,14 @@ def attempt_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         return _render_attempt(request, attempt, status=400, error=parsed.invalid, kept=kept_choices(parsed.answers))
     if parsed.unanswered:
         message = unanswered_message(parsed.unanswered)
-        return _render_attempt(request, attempt, status=400, error=message, kept=kept_choices(parsed.answers))
+        return _render_attempt(
+            request,
+            attempt,
+            status=400,
+            error=message,
+            kept=kept_choices(parsed.answers),
+            unanswered=parsed.unanswered,
+        )
     try:
         attempt = services.attempt_submit(attempt=attempt, parsed=parsed, token=request.POST.get("token", ""))
     except services.AttemptAlreadySubmitted:
