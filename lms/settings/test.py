@@ -1,10 +1,12 @@
 """Test settings: a fast hasher, plain static storage, a local-memory cache, locmem email.
 
 The database comes from DATABASE_URL: `make test` points it at a throwaway PostgreSQL
-cluster; `TEST_DB=sqlite make test` uses an in-memory SQLite database.
+cluster; `TEST_DB=sqlite make test` uses a SQLite file under var/, one per run.
 """
 
 from __future__ import annotations
+
+import os
 
 from .base import *  # noqa: F403
 from .base import env
@@ -28,6 +30,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 # SQLite runs (TEST_DB=sqlite): a file, not the in-memory default, so tests that post from
 # several threads at once wait on SQLite's lock (timeout) instead of failing on shared-cache locks.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-sqlite.db")}  # noqa: F405
+    # One file per run, so runs side by side (or a killed run's leftovers) never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-sqlite-{os.getpid()}.db")}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"  # noqa: F405
