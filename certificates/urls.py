@@ -12,6 +12,7 @@ urlpatterns = [
     path("certificates/<uuid:certificate_id>/status.json", views.status_json, name="status_json"),
     path("certificates/<uuid:certificate_id>/download/", views.download, name="download"),
     path("transcript/", views.transcript, name="transcript"),
+    path("transcript/summary.pdf", views.transcript_pdf, name="transcript_pdf"),
     path("verify/", views.verify, name="verify_code"),
     path("verify/<str:token>/", views.verify, name="verify"),
 ]

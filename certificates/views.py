@@ -127,6 +127,35 @@ def transcript(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
+@login_required
+@require_GET
+def transcript_pdf(request: HttpRequest) -> HttpResponse:
+    """The printable summary: certificates and MATE Act hours, as a PDF."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from certificates.rendering import html_to_pdf
+    from lms.accounts.selectors import profile_for
+
+    user = _user(request)
+    certificates = learner_certificates(user)
+    profile = profile_for(user)
+    context = {
+        "certificates": certificates,
+        "learner_name": profile.full_name_for_certificate if profile else user.get_full_name(),
+        "printed": timezone.localdate(),
+        "verify_base": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        **transcript_totals(certificates),
+    }
+    pdf = html_to_pdf(render_to_string("certificates/transcript_pdf.html", context))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="antidote-transcript.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _rate_limited(request: HttpRequest) -> bool:
     """A fixed window per client address: enough to stop guessing short codes."""
     key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"

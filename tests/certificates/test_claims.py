@@ -303,3 +303,21 @@ def test_verification_is_rate_limited(db: None) -> None:
     statuses = [anonymous.get("/verify/", {"code": f"AAAAA-{n:05d}"}).status_code for n in range(32)]
     assert statuses[:30] == [404] * 30
     assert statuses[30:] == [429, 429]
+
+
+def test_the_printable_transcript_summary_is_a_pdf_with_the_mate_hours(
+    ready: tuple[Client, User, CoursePage],
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    client, _, course = ready
+    client.post(f"/certificates/claim/{course.pk}/", {"credits": "0.75", "attest": "yes"})
+    certificate = issued(Certificate.objects.get())
+    response = client.get("/transcript/summary.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "0.75 of 8 hours" in text and course.title in text and certificate.short_code in text
+    assert "Avery Q. Claimant" in text
