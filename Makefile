@@ -12,7 +12,7 @@ REDIS_PORT ?= 6390
 # Debian packages: WeasyPrint's Pango and HarfBuzz subsetting (~10x faster certificates),
 # fonts, Redis for Celery and the cache; PostgreSQL and poppler (pdftotext) for the tests.
 RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core redis-server
-TEST_DEBS := $(RUN_DEBS) postgresql poppler-utils docker-compose
+TEST_DEBS := $(RUN_DEBS) postgresql poppler-utils zbar-tools docker-compose
 
 .PHONY: help run test setup test-setup debs-run debs-test venv assets lint typecheck pytest bench clean
 

@@ -164,23 +164,33 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Celery: Redis when REDIS_URL is set, else the filesystem transport (a real worker with
 # no server), under var/celery.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
-CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = (
-    {}
-    if CELERY_BROKER_URL != "filesystem://"
-    else {
-        "data_folder_in": str(VAR_DIR / "celery" / "queue"),
-        "data_folder_out": str(VAR_DIR / "celery" / "queue"),
-        "processed_folder": str(VAR_DIR / "celery" / "processed"),
-        "store_processed": False,
-    }
-)
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # Redis hands an unacknowledged message to another worker after the visibility timeout. With
+    # late acks a task is acknowledged only when it ends, and a retry's countdown is held unacked,
+    # so the timeout must exceed the longest task plus the longest retry backoff, or a task runs twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = 3600
+elif CELERY_BROKER_URL == "filesystem://":
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        {
+            "data_folder_in": str(VAR_DIR / "celery" / "queue"),
+            "data_folder_out": str(VAR_DIR / "celery" / "queue"),
+            "processed_folder": str(VAR_DIR / "celery" / "processed"),
+            "store_processed": False,
+        }
+    )
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 60
+# The hard limit: the worker child is killed. certificates.services.render_lease() builds on it.
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Certificates whose task was lost (broker down at claim time, worker killed mid-render).
+    "requeue-stale-certificates": {"task": "certificates.requeue_stale", "schedule": 60.0},
+}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -215,5 +225,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail 8 runs search and reference indexing as django-tasks; one INFO line per save is noise.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint narrates every render at INFO; keep its warnings and errors only.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

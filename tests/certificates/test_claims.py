@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,7 +26,7 @@ EVALUATION = (
 
 
 def make_learner(course: CoursePage, *, email: str = "claimant@example.org", profession: str = "physician") -> User:
-    user: User = UserFactory(email=email, email_confirmed_at=timezone.now())
+    user = cast(User, UserFactory(email=email, email_confirmed_at=timezone.now()))
     ClinicianProfile.objects.create(
         user=user,
         full_name_for_certificate="Avery Q. Claimant",

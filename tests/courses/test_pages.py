@@ -175,6 +175,7 @@ class TestAdminCanCreateEachPageType(WagtailPageTestCase):
                     "pretest": streamfield([]),
                     "posttest": streamfield([]),
                     "posttest_reuses_pretest": "on",
+                    "evaluation": streamfield([("likert", {"statement": "The content was free of commercial bias."})]),
                 }
             ),
         )
