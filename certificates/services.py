@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
+from django.core.mail import mail_admins, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -215,6 +215,14 @@ def certificate_mark_failed(*, certificate_id: str, error: str) -> bool:
         certificate = Certificate.objects.get(pk=certificate_id)
         data = {**_log_data(certificate), "error": error.splitlines()[0][:200] if error else ""}
         log(instance=certificate, action="antidote.certificate.failed", user=None, data=data)
+        # Administrators are told (the status page promises it). No learner details in the mail:
+        # the certificate id leads to everything in the admin.
+        mail_admins(
+            f"Certificate {certificate.short_code} failed to render",
+            f"Certificate {certificate.pk} could not be rendered and is marked failed.\n"
+            f"Reason: {data['error']}\nRetry it from the admin once the cause is fixed.",
+            fail_silently=True,
+        )
     return bool(failed)
 
 

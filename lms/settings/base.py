@@ -196,6 +196,8 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Antidote CE <ce@antidote.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Administrators told about failed certificates and server errors: comma-separated addresses.
+ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
 
 # Security defaults that hold everywhere; production.py tightens transport security.
 SESSION_COOKIE_HTTPONLY = True

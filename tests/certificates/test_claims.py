@@ -321,3 +321,22 @@ def test_the_printable_transcript_summary_is_a_pdf_with_the_mate_hours(
     text = " ".join(text.split())
     assert "0.75 of 8 hours" in text and course.title in text and certificate.short_code in text
     assert "Avery Q. Claimant" in text
+
+
+def test_administrators_are_told_when_a_certificate_fails_without_learner_details(
+    ready: tuple[Client, User, CoursePage], settings: Any, mailoutbox: list[Any]
+) -> None:
+    from certificates.services import certificate_mark_failed
+
+    settings.ADMINS = [("ops@antidote.example", "ops@antidote.example")]
+    client, _, course = ready
+    client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"})
+    certificate = Certificate.objects.get()
+    assert certificate_mark_failed(certificate_id=str(certificate.pk), error="OSError: read-only file system")
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.FAILED and "read-only" in certificate.error
+    mail = [m for m in mailoutbox if "ops@antidote.example" in m.to]
+    assert len(mail) == 1 and certificate.short_code in mail[0].subject
+    assert "Avery" not in mail[0].body and "read-only file system" in mail[0].body
+    page = client.get(f"/certificates/{certificate.pk}/").content.decode()
+    assert "our administrators have been told" in page and CreditClaim.objects.count() == 1
