@@ -87,13 +87,19 @@ class AnonymousPageCacheMiddleware:
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(purge_all, dispatch_uid="pagecache_published")
     page_unpublished.connect(purge_all, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="pagecache_moved")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache_deleted")
+    # Making a page private saves a view restriction without publishing: it must purge too, or the
+    # page would stay public from the cache until it expires.
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(purge_all, sender=PageViewRestriction, dispatch_uid="pagecache_restricted")
+    post_delete.connect(purge_all, sender=PageViewRestriction, dispatch_uid="pagecache_unrestricted")
 
 
 def _purge_on_page_delete(sender: type, **kwargs: Any) -> None:

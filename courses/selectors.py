@@ -38,11 +38,15 @@ def course_detail(course: CoursePage, user: AbstractBaseUser | AnonymousUser | N
 
 def module_detail(module: ModulePage, user: AbstractBaseUser | AnonymousUser | None = None) -> dict[str, Any]:
     """The module's course and its neighbours, and the learner's state when signed in."""
-    course = CoursePage.objects.filter(path=module.path[: -ModulePage.steplen]).first()
+    # Wagtail's routing has loaded the parent already (and its specific page): no query.
+    parent = module.get_parent()
+    if parent is not None and not isinstance(parent, CoursePage):
+        parent = parent.specific
+    course = parent if isinstance(parent, CoursePage) else None
     siblings = list(course_modules(course).defer("body")) if course is not None else []
     ids = [m.pk for m in siblings]
     position = ids.index(module.pk) if module.pk in ids else -1
-    learner = _learner_state(user, course, siblings) if course is not None else None
+    learner = _learner_state(user, course, siblings, with_attempts=bool(module.quiz)) if course is not None else None
     module_state = next((s for s in learner.modules if s.module.pk == module.pk), None) if learner else None
     return {
         "course": course,
@@ -171,8 +175,13 @@ def _submitted_attempts(enrollment_ids: list[int]) -> dict[int, list[tuple[int, 
 
 
 def _learner_state(
-    user: AbstractBaseUser | AnonymousUser | None, course: CoursePage, modules: list[ModulePage]
+    user: AbstractBaseUser | AnonymousUser | None,
+    course: CoursePage,
+    modules: list[ModulePage],
+    *,
+    with_attempts: bool = True,
 ) -> LearnerCourseState | None:
+    """The learner's state in a course. A module page without a quiz needs no quiz attempts (one query less)."""
     if user is None or not user.is_authenticated:
         return None
     enrollment = (
@@ -185,7 +194,8 @@ def _learner_state(
     if enrollment is not None:
         enrollment.course = course  # already loaded: spare the services a query
         progress = {p.module_id: p for p in enrollment.module_progress.all()}
-        attempts = _submitted_attempts([enrollment.pk])[enrollment.pk]
+        if with_attempts:
+            attempts = _submitted_attempts([enrollment.pk])[enrollment.pk]
     return _course_state(course, enrollment, modules, progress, attempts)
 
 

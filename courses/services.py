@@ -66,13 +66,22 @@ def disclosure_acknowledge(*, enrollment: Enrollment) -> DisclosureAcknowledgeme
 
 
 def module_progress_record(
-    *, enrollment: Enrollment, module: ModulePage, now: datetime.datetime | None = None
+    *,
+    enrollment: Enrollment,
+    module: ModulePage,
+    now: datetime.datetime | None = None,
+    progress: ModuleProgress | None = None,
 ) -> ModuleProgress:
-    """Start the module, or add the time since the learner's last request on it (capped)."""
+    """Start the module, or add the time since the learner's last request on it (capped).
+
+    ``progress`` is the row if the caller loaded it already (the module page has): one query less.
+    """
     now = now or timezone.now()
-    progress, created = ModuleProgress.objects.get_or_create(
-        enrollment=enrollment, module=module, defaults={"started_at": now, "last_seen_at": now}
-    )
+    created = False
+    if progress is None:
+        progress, created = ModuleProgress.objects.get_or_create(
+            enrollment=enrollment, module=module, defaults={"started_at": now, "last_seen_at": now}
+        )
     if created or progress.completed_at is not None:
         return progress
     cap = max(MIN_GAP_CAP_SECONDS, module.minimum_seconds)
@@ -81,8 +90,11 @@ def module_progress_record(
     updated = ModuleProgress.objects.filter(pk=progress.pk, last_seen_at=progress.last_seen_at).update(
         seconds=F("seconds") + gap, last_seen_at=now
     )
-    if updated:
-        progress.refresh_from_db(fields=["seconds", "last_seen_at"])
+    if updated:  # every writer of seconds also moves last_seen_at, so this is the row as stored
+        progress.seconds += gap
+        progress.last_seen_at = now
+    else:  # another request counted this gap first
+        progress.refresh_from_db(fields=["seconds", "last_seen_at", "completed_at"])
     return progress
 
 

@@ -324,7 +324,9 @@ class ModulePage(QuizIdsMixin, PublicCachedPage):
                 messages.info(request, "Before the first module, please read the faculty disclosures.")
                 return redirect("courses:disclosures", course_id=learner.course.pk)
             if state is not None and state.is_open:
-                progress = services.module_progress_record(enrollment=learner.enrollment, module=self)
+                progress = services.module_progress_record(
+                    enrollment=learner.enrollment, module=self, progress=state.progress
+                )
                 left = seconds_left(progress.seconds, self.minimum_seconds)
                 context.update(
                     module_quiz_passed=learner.module_quiz_passed(self),

@@ -82,3 +82,12 @@ def test_previews_are_never_cached(client: Client, course: CoursePage) -> None:
     client.logout()
     html = client.get(course.url).content.decode()
     assert "Preview-only title" not in html
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client: Client, course: CoursePage) -> None:
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(course.url).status_code == 200  # now cached
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(course.url)
+    assert response.status_code == 302 and "/login" in response["Location"]
