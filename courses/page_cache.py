@@ -11,6 +11,7 @@ and the catalog lists courses, so a single edit can change several pages.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,20 @@ def purge_all(**_: Any) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet: nothing cached under a generation that does not exist
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """Cache a value until the next publish (the same generation as the page cache)."""
+    try:
+        key = f"pagecache:{_generation()}:{name}"
+        value = cache.get(key)
+    except Exception:  # the cache is down: compute, as if nothing were cached
+        return compute()
+    if value is None:
+        value = compute()
+        with contextlib.suppress(Exception):  # a cache outage must not fail the page
+            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 def mark_cacheable(request: HttpRequest) -> None:

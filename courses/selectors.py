@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.db.models import Q, QuerySet
 
 from courses.models import CourseIndexPage, CoursePage, Enrollment, ModulePage, ModuleProgress
+from courses.page_cache import remember
 from courses.progress import ModuleState, ModuleStatus, module_states, next_module
 
 if TYPE_CHECKING:
@@ -43,7 +44,9 @@ def module_detail(module: ModulePage, user: AbstractBaseUser | AnonymousUser | N
     if parent is not None and not isinstance(parent, CoursePage):
         parent = parent.specific
     course = parent if isinstance(parent, CoursePage) else None
-    siblings = list(course_modules(course).defer("body")) if course is not None else []
+    siblings: list[ModulePage] = []
+    if course is not None:
+        siblings = remember(f"modules:{course.pk}", lambda: list(course_modules(course).defer("body")))
     ids = [m.pk for m in siblings]
     position = ids.index(module.pk) if module.pk in ids else -1
     learner = _learner_state(user, course, siblings, with_attempts=bool(module.quiz)) if course is not None else None

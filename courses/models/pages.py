@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from courses.blocks import EvaluationBlock, ModuleBodyBlock
 from courses.credits import validate_quarter_step
-from courses.page_cache import mark_cacheable
+from courses.page_cache import mark_cacheable, remember
 from quizzes.blocks import QuizBlock, quiz_stream_with_ids
 
 
@@ -56,6 +56,15 @@ class PublicCachedPage(Page):
 
 class HomePage(PublicCachedPage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """Walk the tree once per publish: signed-in learners' pages (never page-cached) skip
+        Wagtail's query per path segment. Publishing, unpublishing, moving, deleting and privacy
+        changes retire the cached routes with the page cache; a 404 is never cached."""
+        if not path_components:
+            return super().route(request, path_components)
+        walk = super().route
+        return remember(f"route:{self.pk}:{'/'.join(path_components)}", lambda: walk(request, path_components))
 
     parent_page_types: ClassVar[list[str]] = ["wagtailcore.Page"]
     subpage_types: ClassVar[list[str]] = ["courses.CourseIndexPage"]

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     # auth and Wagtail routing run (see courses/page_cache.py).
     "courses.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lms.sessions.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -202,7 +203,10 @@ ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
 # Security defaults that hold everywhere; production.py tightens transport security.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions are read from the cache and written through to the database; lms.sessions refreshes
+# them every few minutes, so they expire after SESSION_COOKIE_AGE of inactivity.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_SAVE_EVERY_REQUEST = False
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

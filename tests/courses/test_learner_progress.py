@@ -353,3 +353,19 @@ def test_dashboard_queries_do_not_grow_with_enrollments(client: Client, catalog:
 def enroll_and_acknowledge_for(client: Client, course: CoursePage) -> None:
     client.post(f"/learn/courses/{course.pk}/enroll/")
     client.post(f"/learn/courses/{course.pk}/disclosures/", {"acknowledge": "yes"})
+
+
+def test_the_learners_module_page_and_dashboard_stay_within_their_query_budgets(
+    client: Client, course: CoursePage, django_assert_max_num_queries: Any
+) -> None:
+    """Issue budget: at most 8 queries each for a signed-in learner (routes and the module list come
+    from the cache until the next publish; the progress write is the one per-request write)."""
+    client.force_login(learner())
+    enroll_and_acknowledge(client, course)
+    first = modules_of(course)[0]
+    client.get(first.url)
+    client.get("/dashboard/")
+    with django_assert_max_num_queries(8):
+        assert client.get(first.url).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/dashboard/").status_code == 200
