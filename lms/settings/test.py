@@ -34,3 +34,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-sqlite-{os.getpid()}.db")}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30  # noqa: F405
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"  # noqa: F405
+
+# The fault tests (tests/certificates/test_worker_faults.py) run real Celery workers against the test
+# database: the test process and its workers must share the files they write, and Redis's visibility
+# timeout (an hour in base.py, for long retry countdowns) is cut to fit tasks that last seconds.
+if env.str("TEST_MEDIA_ROOT", default=""):
+    MEDIA_ROOT = env.str("TEST_MEDIA_ROOT")
+    STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if env.int("CELERY_VISIBILITY_TIMEOUT", default=0):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT")}
