@@ -97,8 +97,9 @@ test: test-setup lint typecheck
 	fi
 
 bench: setup
-	$(call ensure_debs,wrk)
+	$(call ensure_debs,wrk postgresql)
 	$(PY) bench/run.py
+	$(PY) bench/certificate_bench.py
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

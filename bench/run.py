@@ -1,6 +1,7 @@
 """Page-serving benchmark: public and learner pages vs a minimal Django view, same gunicorn, same run.
 
     make bench            (or: .venv/bin/python bench/run.py [--seconds 10] [--connections 16])
+    .venv/bin/python bench/run.py --database postgres   (a throwaway PostgreSQL cluster; pages-postgres.json)
 
 Sets up a throwaway SQLite database with the demo courses and a learner enrolled in the first
 one, production settings, Redis for the cache when redis-server is installed, gunicorn with 2
@@ -8,11 +9,19 @@ workers, and wrk on loopback. Prints requests/s and p50/p95/p99 latency per page
 of each page's requests/s to the minimal view's: the figure the README quotes. Also prints SQL
 queries per page. The logged-in rows send the learner's session cookie, so no page cache
 applies, and every module request records the learner's time: the real per-request write.
+
+The quiz rows: "quiz page (logged in)" GETs the learner's in-progress pre-test form (10
+questions). "quiz submission" POSTs completed pre-test forms at --submit-connections clients
+(4, as the target states), each request a different learner's in-progress attempt prepared by
+bench/quiz_setup.py, since a submission is one-time; bench/submit.lua counts anything but the
+302 to the graded attempt as an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.client
 import json
 import os
 import secrets
@@ -27,11 +36,16 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 # Only a signed-in page has the logout form: a lost session would bench the login redirect.
 SIGNED_IN_MARK = b'action="/accounts/logout/"'
+TARGETS = {  # page: (least ratio to the minimal view, most p95 ms or None)
+    "quiz page (logged in)": (0.15, None),
+    "quiz submission": (0.05, 50.0),
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,7 @@ class BenchPage:
     name: str
     path: str
     logged_in: bool = False
+    submit: bool = False  # POSTs bench/quiz_setup.py's prepared submissions, one per request
 
 
 def free_port() -> int:
@@ -73,16 +88,35 @@ def wait_for(url: str, timeout: float = 30) -> None:
     raise SystemExit(f"server did not answer {url} within {timeout} s")
 
 
-def wrk(url: str, seconds: int, connections: int, cookie: str | None = None) -> dict[str, float]:
+def post_once(url: str, line: str) -> tuple[int, str]:
+    """POST one prepared submission ("path<TAB>cookie<TAB>body"): the status and Location."""
+    path, cookie, body = line.rstrip("\n").split("\t")
+    connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=10)
+    try:
+        headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        connection.request("POST", path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.getheader("Location") or ""
+    finally:
+        connection.close()
+
+
+def wrk(
+    url: str, seconds: int, connections: int, cookie: str | None = None, submissions: str | None = None
+) -> dict[str, Any]:
+    """wrk's figures as a dict. With SUBMISSIONS (a file from bench/quiz_setup.py), POST those."""
     header = ["-H", f"Cookie: {cookie}"] if cookie else []
+    script = ["-s", str(ROOT / "bench" / "latency.lua"), url]
+    if submissions:
+        script = ["-s", str(ROOT / "bench" / "submit.lua"), url, "--", submissions, "2"]  # 2: wrk's threads
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", *header, "-s", str(ROOT / "bench" / "latency.lua"), url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", *header, *script],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
-    figures: dict[str, float] = json.loads(line)
+    figures: dict[str, Any] = json.loads(line)
     return figures
 
 
@@ -96,6 +130,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--submit-connections", type=int, default=4, help="clients for the quiz submission row")
+    parser.add_argument("--submissions", type=int, default=3000, help="attempts prepared per round")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: `make bench` installs it (Debian package wrk).")
@@ -116,86 +153,142 @@ def main() -> None:
     env.pop("DEBUG", None)
     python = str(VENV_BIN / "python")
     processes: list[subprocess.Popen[bytes]] = []
-    try:
-        if shutil.which("redis-server"):
-            redis_port = free_port()
-            processes.append(
-                subprocess.Popen(
-                    ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
-                    stdout=subprocess.DEVNULL,
-                )
-            )
-            env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-        cache_backend = "Redis" if "REDIS_URL" in env else "file cache"
-        for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"], ["collectstatic", "--noinput"]):
-            subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        learner = last_json_line([python, "bench/learner_setup.py"], env)
-        pages = [
-            BenchPage("minimal view", "/__bench__/minimal/"),
-            BenchPage("catalog", "/courses/"),
-            BenchPage("course", "/courses/overdose-prevention-in-opioid-prescribing/"),
-            BenchPage("module", learner["module"]),  # the first module of that course
-            BenchPage("dashboard (logged in)", "/dashboard/", logged_in=True),
-            BenchPage("module (logged in)", learner["module"], logged_in=True),
-        ]
-        count = [python, "bench/query_counts.py"]
-        public_paths = [p.path for p in pages if not p.logged_in and p.name != "minimal view"]
-        anonymous = last_json_line([*count, *public_paths], env)
-        learner_paths = [p.path for p in pages if p.logged_in]
-        logged_in = last_json_line([*count, "--learner", learner["email"], *learner_paths], env)
-        no_sql = {"cold": 0, "cached": 0}  # the minimal view
-        queries = {p.name: (logged_in if p.logged_in else anonymous).get(p.path, no_sql) for p in pages}
-        # A fresh session (the script is idempotent), as the counts clear the cache, where sessions may live.
-        cookie = f"sessionid={last_json_line([python, 'bench/learner_setup.py'], env)['sessionid']}"
+    with contextlib.ExitStack() as stack:
+        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+        if args.database == "postgres":
+            sys.path.insert(0, str(ROOT))  # run by path: bench.pg and tests.throwaway_postgres import from ROOT
+            from bench.pg import throwaway_database
 
-        port = free_port()
+            env["DATABASE_URL"] = stack.enter_context(throwaway_database())
+        try:
+            results, pages, queries, cache_backend, reused = _measure(args, env, python, processes, workdir)
+        finally:
+            for process in reversed(processes):
+                process.terminate()
+                process.wait(timeout=10)
+    _report(args, results, pages, queries, cache_backend, reused)
+
+
+def _measure(
+    args: argparse.Namespace,
+    env: dict[str, str],
+    python: str,
+    processes: list[subprocess.Popen[bytes]],
+    workdir: Path,
+) -> tuple[dict[str, list[dict[str, Any]]], list[BenchPage], dict[str, dict[str, int]], str, int]:
+    if shutil.which("redis-server"):
+        redis_port = free_port()
         processes.append(
             subprocess.Popen(
-                [
-                    str(VENV_BIN / "gunicorn"),
-                    "lms.wsgi:application",
-                    "--workers",
-                    "2",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                    "--env",
-                    "DJANGO_SETTINGS_MODULE=bench.settings",
-                ],
-                cwd=ROOT,
-                env=env,
+                ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
+                stdout=subprocess.DEVNULL,
             )
         )
-        base = f"http://127.0.0.1:{port}"
-        wait_for(base + pages[0].path)
-        for page in pages:  # warm: fills the page cache; proves the session holds
-            status, body = fetch(base + page.path, cookie if page.logged_in else None)
-            if status != 200 or (page.logged_in and SIGNED_IN_MARK not in body):
-                raise SystemExit(f"{page.name}: {page.path} answered {status}, not a 200 page for the learner")
+        env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    cache_backend = "Redis" if "REDIS_URL" in env else "file cache"
+    for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"], ["collectstatic", "--noinput"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    learner = last_json_line([python, "bench/learner_setup.py"], env)
+    pages = [
+        BenchPage("minimal view", "/__bench__/minimal/"),
+        BenchPage("catalog", "/courses/"),
+        BenchPage("course", "/courses/overdose-prevention-in-opioid-prescribing/"),
+        BenchPage("module", learner["module"]),  # the first module of that course
+        BenchPage("dashboard (logged in)", "/dashboard/", logged_in=True),
+        BenchPage("module (logged in)", learner["module"], logged_in=True),
+        BenchPage("quiz page (logged in)", learner["quiz"], logged_in=True),  # the pre-test attempt form
+        BenchPage("quiz submission", "/quizzes/attempts/<id>/submit/", logged_in=True, submit=True),
+    ]
+    count = [python, "bench/query_counts.py"]
+    public_paths = [p.path for p in pages if not p.logged_in and p.name != "minimal view"]
+    anonymous = last_json_line([*count, *public_paths], env)
+    learner_paths = [p.path for p in pages if p.logged_in and not p.submit]
+    logged_in = last_json_line([*count, "--learner", learner["email"], *learner_paths], env)
+    # A fresh session (the script is idempotent), as the counts clear the cache, where sessions may live.
+    cookie = f"sessionid={last_json_line([python, 'bench/learner_setup.py'], env)['sessionid']}"
+    # After the counts for the same reason: the prepared learners' sessions stay as they were left.
+    quiz = last_json_line(
+        [
+            python,
+            "bench/quiz_setup.py",
+            "--out",
+            str(workdir / "quiz"),
+            "--rounds",
+            str(args.rounds),
+            "--per-round",
+            str(args.submissions),
+        ],
+        env,
+    )
+    no_sql = {"cold": 0, "cached": 0}  # the minimal view
+    queries = {p.name: (logged_in if p.logged_in else anonymous).get(p.path, no_sql) for p in pages}
+    queries["quiz submission"] = quiz["submission_queries"]
 
-        results: dict[str, list[dict[str, float]]] = {page.name: [] for page in pages}
-        for _ in range(args.rounds):  # interleaved rounds, so drift hits every page alike
-            for page in pages:
+    port = free_port()
+    processes.append(
+        subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "lms.wsgi:application",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--env",
+                "DJANGO_SETTINGS_MODULE=bench.settings",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + pages[0].path)
+    for page in pages:  # warm: fills the page cache; proves the session holds
+        if page.submit:  # proves the prepared submissions are accepted: a 302 to the graded attempt
+            warm_line = Path(quiz["warm_file"]).read_text().splitlines()[0]
+            status, location = post_once(base, warm_line)
+            if status != 302 or "/quizzes/attempts/" not in location:
+                raise SystemExit(f"{page.name}: a prepared submission answered {status} {location}, not a 302")
+            continue
+        status, body = fetch(base + page.path, cookie if page.logged_in else None)
+        if status != 200 or (page.logged_in and SIGNED_IN_MARK not in body):
+            raise SystemExit(f"{page.name}: {page.path} answered {status}, not a 200 page for the learner")
+
+    results: dict[str, list[dict[str, Any]]] = {page.name: [] for page in pages}
+    for number in range(args.rounds):  # interleaved rounds, so drift hits every page alike
+        for page in pages:
+            if page.submit:
+                figures = wrk(base, args.seconds, args.submit_connections, submissions=quiz["round_files"][number])
+            else:
                 figures = wrk(base + page.path, args.seconds, args.connections, cookie if page.logged_in else None)
-                results[page.name].append(figures)
-        for page in pages:  # a session lost mid-run would have benched the login redirect
-            if page.logged_in and SIGNED_IN_MARK not in fetch(base + page.path, cookie)[1]:
-                raise SystemExit(f"{page.name}: the learner's session did not last the run")
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-            process.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
+            results[page.name].append(figures)
+    for page in pages:  # a session lost mid-run would have benched the login redirect
+        if page.logged_in and not page.submit and SIGNED_IN_MARK not in fetch(base + page.path, cookie)[1]:
+            raise SystemExit(f"{page.name}: the learner's session did not last the run")
+    reused = sum(int(r.get("reused", 0)) for r in results["quiz submission"])
+    return results, pages, queries, cache_backend, reused
 
+
+def _report(
+    args: argparse.Namespace,
+    results: dict[str, list[dict[str, Any]]],
+    pages: list[BenchPage],
+    queries: dict[str, dict[str, int]],
+    cache_backend: str,
+    reused: int,
+) -> None:
     def best(name: str, key: str) -> float:
-        values = [r[key] for r in results[name]]
+        values = [float(r[key]) for r in results[name]]
         return max(values) if key == "rps" else min(values)
 
     floor = best("minimal view", "rps")
+    database = "PostgreSQL" if args.database == "postgres" else "SQLite"
     print(
-        f"\nPage serving: gunicorn 2 workers, wrk {args.connections} connections, {args.seconds} s x "
-        f"{args.rounds} rounds, {cache_backend}, SQLite, {os.cpu_count()} cores"
+        f"\nPage serving: gunicorn 2 workers, wrk {args.connections} connections ({args.submit_connections} for the "
+        f"quiz submission), {args.seconds} s x {args.rounds} rounds, {cache_backend}, {database}, "
+        f"{os.cpu_count()} cores"
     )
     print(
         f"{'page':<23}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs minimal':>12}"
@@ -209,6 +302,7 @@ def main() -> None:
         row = {
             "path": page.path,
             "logged_in": page.logged_in,
+            "connections": args.submit_connections if page.submit else args.connections,
             "rps": rps,
             "p50_ms": best(page.name, "p50_ms"),
             "p95_ms": best(page.name, "p95_ms"),
@@ -217,6 +311,12 @@ def main() -> None:
             "ratio": rps / floor,
             **q,
         }
+        if page.submit:
+            failed: dict[str, int] = {}
+            for r in results[page.name]:
+                for status, n in r["failed_by_status"].items():
+                    failed[status] = failed.get(status, 0) + int(n)
+            row["failed_by_status"] = failed
         summary[page.name] = row
         print(
             f"{page.name:<23}{rps:>9.0f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}{errors:>8}"
@@ -224,12 +324,29 @@ def main() -> None:
         )
     results_dir = ROOT / "bench" / "results"
     results_dir.mkdir(exist_ok=True)
-    (results_dir / "pages.json").write_text(json.dumps(summary, indent=2) + "\n")
+    name = "pages.json" if args.database == "sqlite" else f"pages-{args.database}.json"
+    (results_dir / name).write_text(json.dumps(summary, indent=2) + "\n")
     print("Target: every public page at least 0.5x the minimal view, with at most 5 SQL queries when cached.")
     print(
         "Target: the logged-in dashboard and module page at least 0.15x the minimal view, with at most 8 SQL "
         "queries (for them, 'cached' is the learner's second request: only the page cache is out of play)."
     )
+    for page_name, (least, most_p95) in TARGETS.items():
+        row = summary[page_name]
+        verdicts = [_verdict(f"at least {least:.2f}x the minimal view", row["ratio"] >= least, f"{row['ratio']:.3f}x")]
+        if most_p95 is not None:
+            met = row["p95_ms"] < most_p95
+            verdicts.append(_verdict(f"p95 under {most_p95:.0f} ms", met, f"{row['p95_ms']:.1f} ms"))
+        print(f"Target, {page_name}: " + "; ".join(verdicts))
+    if reused:
+        print(
+            f"WARNING: the quiz submission row ran out of prepared attempts ({reused} replays answered 409): "
+            "raise --submissions."
+        )
+
+
+def _verdict(target: str, met: bool, measured: str) -> str:
+    return f"{target}: {'met' if met else 'NOT met'} ({measured})"
 
 
 if __name__ == "__main__":
