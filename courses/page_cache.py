@@ -73,11 +73,35 @@ def _request_may_use_cache(request: HttpRequest) -> bool:
     )
 
 
+def _site_for(request: HttpRequest) -> Any:
+    """Wagtail's site for this host, from the cache until the next publish or site change.
+
+    Wagtail looks it up once per request (and caches it on the request as ``_wagtail_site``); the
+    root page and its specific page are loaded before caching, so routing starts without a query.
+    """
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+
+    def find() -> Any:
+        site = Site._find_for_request(request)
+        if site is not None:
+            _ = site.root_page.localized.specific  # loaded now, pickled with the site
+        return site
+
+    return remember(f"site:{hostname}:{request.get_port()}", find)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not hasattr(request, "_wagtail_site"):
+            site = _site_for(request)
+            if site is not None:
+                request._wagtail_site = site  # type: ignore[attr-defined]
         if not _request_may_use_cache(request):
             return self.get_response(request)
         generation = _generation()
@@ -111,8 +135,10 @@ def connect_signals() -> None:
     post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache_deleted")
     # Making a page private saves a view restriction without publishing: it must purge too, or the
     # page would stay public from the cache until it expires.
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
 
+    post_save.connect(purge_all, sender=Site, dispatch_uid="pagecache_site_saved")
+    post_delete.connect(purge_all, sender=Site, dispatch_uid="pagecache_site_deleted")
     post_save.connect(purge_all, sender=PageViewRestriction, dispatch_uid="pagecache_restricted")
     post_delete.connect(purge_all, sender=PageViewRestriction, dispatch_uid="pagecache_unrestricted")
 

@@ -360,9 +360,13 @@ def test_the_learners_module_page_and_dashboard_stay_within_their_query_budgets(
 ) -> None:
     """Issue budget: at most 8 queries each for a signed-in learner (routes and the module list come
     from the cache until the next publish; the progress write is the one per-request write)."""
+    from tests.quizzes.conftest import quiz_json
+
     client.force_login(learner())
     enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
+    first.quiz = quiz_json(3)  # a module with a quiz also reads the learner's attempts
+    first.save_revision().publish()
     client.get(first.url)
     client.get("/dashboard/")
     with django_assert_max_num_queries(8):

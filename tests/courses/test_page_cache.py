@@ -91,3 +91,14 @@ def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client: Client,
     PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(course.url)
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_a_changed_site_is_picked_up_at_once(client: Client, course: CoursePage) -> None:
+    from wagtail.models import Site
+
+    assert client.get(course.url).status_code == 200  # the site is now cached
+    site = Site.objects.get()
+    site.hostname = "elsewhere.example"
+    site.is_default_site = False
+    site.save()
+    assert client.get(course.url).status_code == 404  # no site answers for this host any more
