@@ -21,6 +21,7 @@ from lms.accounts import services
 from lms.accounts.models import User
 from lms.accounts.selectors import user_can_enroll
 from tests.factories import UserFactory
+from tests.html import error_beside
 
 pytestmark = pytest.mark.django_db
 
@@ -44,15 +45,6 @@ class FailingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages: Any) -> int:
         raise smtplib.SMTPServerDisconnected("connection refused")
-
-
-def error_beside(html: str, field: str) -> str:
-    """The error message shown beside a field, checked to be tied to its input for screen readers."""
-    marker = f'id="id_{field}_error"'
-    assert marker in html, f"no error shown beside {field}"
-    assert re.search(rf'aria-describedby="[^"]*id_{field}_error"', html), f"the error is not tied to {field}"
-    start = html.index(marker)
-    return html[start : html.index("</span>", start)]
 
 
 def registration(**overrides: str) -> dict[str, str]:

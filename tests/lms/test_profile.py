@@ -14,6 +14,7 @@ from django.utils import timezone
 from lms.accounts.models import ClinicianProfile, Profession, User
 from lms.accounts.selectors import profile_for
 from tests.factories import UserFactory
+from tests.html import error_beside
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +28,6 @@ PROFILE = "/accounts/profile/"
 NPI = "1245319599"
 LICENCE_NUMBER = "MD-448812"
 NABP_ID = "4471902"
-
-
-def error_beside(html: str, field: str) -> str:
-    marker = f'id="id_{field}_error"'
-    assert marker in html, f"no error shown beside {field}"
-    assert re.search(rf'aria-describedby="[^"]*id_{field}_error"', html), f"the error is not tied to {field}"
-    start = html.index(marker)
-    return html[start : html.index("</span>", start)]
 
 
 def physician(**overrides: Any) -> dict[str, Any]:
