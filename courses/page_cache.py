@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "pagecache:generation"
@@ -99,7 +100,10 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not hasattr(request, "_wagtail_site"):
-            site = _site_for(request)
+            try:
+                site = _site_for(request)
+            except DatabaseError:  # the database is down: let the view answer (healthz says 503)
+                site = None
             if site is not None:
                 request._wagtail_site = site  # type: ignore[attr-defined]
         if not _request_may_use_cache(request):

@@ -18,3 +18,14 @@ def test_healthz_answers_when_the_database_does(client: Client, db: None) -> Non
     assert response.status_code == 200
     assert response.content == b"ok"
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_says_503_when_the_database_is_down(client: Client, db: None) -> None:
+    from unittest.mock import patch
+
+    from django.db import OperationalError
+
+    with patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        response = client.get("/healthz/")
+    assert response.status_code == 503
+    assert response.content == b"database unavailable"
