@@ -62,6 +62,16 @@ def module_detail(module: ModulePage, user: AbstractBaseUser | AnonymousUser | N
     }
 
 
+NEXT_STEP_LABELS = {
+    "enroll": "Enroll",
+    "disclosures": "Read the disclosures",
+    "pretest": "Take the pre-test",
+    "posttest": "Pass the post-test",
+    "evaluation": "Complete the evaluation",
+    "claim": "Claim your credit",
+}
+
+
 @dataclass(frozen=True)
 class LearnerCourseState:
     """Where one learner stands in one course."""
@@ -111,21 +121,28 @@ class LearnerCourseState:
         return bool(self.modules) and self.modules_complete == len(self.modules)
 
     @property
-    def next_step(self) -> str:
+    def next_action(self) -> str:
+        """The one rule for what comes next; pages and the dashboard show it, none re-derives it."""
         if self.enrollment is None:
-            return "Enroll"
+            return "enroll"
         if not self.acknowledged:
-            return "Read the disclosures"
+            return "disclosures"
         if self.has_pretest and not self.pretest_taken and self.modules_complete == 0:
-            return "Take the pre-test"
+            return "pretest"
         if self.next_module is not None:
+            return "module"
+        if self.has_posttest and not self.posttest_passed:
+            return "posttest"
+        if not self.evaluated:
+            return "evaluation"
+        return "claim"
+
+    @property
+    def next_step(self) -> str:
+        if self.next_action == "module" and self.next_module is not None:
             verb = "Continue" if self.next_module.status == ModuleStatus.IN_PROGRESS else "Start"
             return f"{verb}: {self.next_module.module.title}"
-        if self.has_posttest and not self.posttest_passed:
-            return "Pass the post-test"
-        if not self.evaluated:
-            return "Complete the evaluation"
-        return "Claim your credit"
+        return NEXT_STEP_LABELS[self.next_action]
 
     @property
     def left_for_credit(self) -> list[str]:
