@@ -136,10 +136,6 @@ def _enqueue_render(certificate_id: str) -> None:
         logging.getLogger(__name__).warning("certificate %s: enqueue failed; beat will retry", certificate_id)
 
 
-def certificate_status_label(certificate: Certificate) -> str:
-    return CertificateStatus(certificate.status).label
-
-
 # --- Rendering: claim the row, render the frozen record, issue, log, email ------------------------
 
 logger = logging.getLogger(__name__)

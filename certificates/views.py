@@ -28,6 +28,8 @@ from courses.services import LearnerActionRefused
 from lms.accounts.models import User
 
 VERIFY_LIMIT_PER_MINUTE = 30
+# Not yet issued, or failed: nothing to verify.
+HIDDEN = [CertificateStatus.PENDING, CertificateStatus.RENDERING, CertificateStatus.FAILED]
 
 
 def _user(request: HttpRequest) -> User:
@@ -192,7 +194,3 @@ def verify(request: HttpRequest, token: str | None = None) -> HttpResponse:
     response = render(request, "certificates/verify.html", context, status=status_code)
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-# Not yet issued, or failed: nothing to verify.
-HIDDEN = [CertificateStatus.PENDING, CertificateStatus.RENDERING, CertificateStatus.FAILED]

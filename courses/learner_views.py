@@ -21,7 +21,7 @@ from courses import services
 from courses.blocks import LIKERT_CHOICES
 from courses.models import CoursePage, Enrollment, EvaluationResponse, ModulePage
 from courses.progress import seconds_left
-from courses.selectors import learner_course_state
+from courses.selectors import course_of, learner_course_state
 from courses.services import LearnerActionRefused
 
 
@@ -91,7 +91,7 @@ def disclosures(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _course_of(module: ModulePage) -> CoursePage:
-    course = CoursePage.objects.live().public().filter(path=module.path[: -ModulePage.steplen]).first()
+    course = course_of(module, live_only=True)
     if course is None:
         raise LearnerActionRefused("This module's course is not available.", status=404)
     return course

@@ -25,6 +25,12 @@ def course_modules(course: CoursePage) -> QuerySet[ModulePage]:
     return ModulePage.objects.live().public().child_of(course).order_by("path")
 
 
+def course_of(module: ModulePage, *, live_only: bool = False) -> CoursePage | None:
+    """The course a module belongs to (its parent by the page-type rules)."""
+    qs = CoursePage.objects.live().public() if live_only else CoursePage.objects.all()
+    return qs.filter(path=module.path[: -ModulePage.steplen]).first()
+
+
 def course_detail(course: CoursePage, user: AbstractBaseUser | AnonymousUser | None = None) -> dict[str, Any]:
     """The course page: modules, faculty, statements, and the learner's state when signed in."""
     modules = list(course_modules(course).defer("body"))
@@ -220,11 +226,9 @@ def _learner_state(
 
 
 def learner_course_state(user: AbstractBaseUser | AnonymousUser, course: CoursePage) -> LearnerCourseState:
-    """One course for one signed-in learner: 3 queries whatever the number of modules."""
-    state = _learner_state(user, course, list(course_modules(course).defer("body")))
-    if state is None:
-        return _course_state(course, None, list(course_modules(course).defer("body")), {})
-    return state
+    """One course for one learner: 4 queries whatever the number of modules (1 when anonymous)."""
+    modules = list(course_modules(course).defer("body"))
+    return _learner_state(user, course, modules) or _course_state(course, None, modules, {})
 
 
 def learner_dashboard(user: AbstractBaseUser | AnonymousUser) -> list[LearnerCourseState]:

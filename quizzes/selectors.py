@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from courses.models import CoursePage, Enrollment, ModulePage
+from courses.selectors import course_of
 from quizzes.blocks import ShowExplanations
-from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
+from quizzes.models import QuizAttempt, QuizKind
 from quizzes.snapshot import quiz_settings
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ def quiz_definition(page: Page, kind: str, course: CoursePage | None = None) -> 
         quiz = _quiz(specific.quiz)
         if quiz is None or not quiz["questions"]:
             return None
-        parent = course or CoursePage.objects.get(path=specific.path[: -ModulePage.steplen])
+        parent = course or course_of(specific)
+        if parent is None:
+            return None
         return QuizDefinition(
             specific, parent, QuizKind.MODULE, f"Quiz: {specific.title}", quiz_settings(quiz), quiz["questions"]
         )
@@ -62,14 +65,6 @@ def quiz_definition(page: Page, kind: str, course: CoursePage | None = None) -> 
 
 def attempts_for(enrollment: Enrollment, page: Page, kind: str) -> list[QuizAttempt]:
     return list(QuizAttempt.objects.filter(enrollment=enrollment, page_id=page.pk, kind=kind).order_by("number"))
-
-
-def passed_attempt(enrollment: Enrollment, page: Page, kind: str) -> QuizAttempt | None:
-    return (
-        QuizAttempt.objects.filter(enrollment=enrollment, page_id=page.pk, kind=kind, passed=True)
-        .order_by("number")
-        .first()
-    )
 
 
 def attempt_for_learner(attempt_id: int, user_id: int) -> QuizAttempt | None:
@@ -108,9 +103,3 @@ def attempt_history(user_id: int) -> list[QuizAttempt]:
         )
         .order_by("enrollment__course__path", "kind", "page_id", "number")
     )
-
-
-def submitted_status_counts(enrollment: Enrollment, page: Page, kind: str) -> tuple[int, bool]:
-    """(attempts used, whether one passed)."""
-    attempts = attempts_for(enrollment, page, kind)
-    return len(attempts), any(a.passed for a in attempts if a.status == AttemptStatus.SUBMITTED)
