@@ -37,8 +37,8 @@ def _quiz_or_404(page_id: int, kind: str) -> QuizDefinition:
     return quiz
 
 
-def _refused(request: HttpRequest, error: LearnerActionRefused, back_url: str) -> HttpResponse:
-    context = {"message": error.message, "back_url": back_url, "back_label": "Back"}
+def _refused(request: HttpRequest, error: LearnerActionRefused, quiz: QuizDefinition) -> HttpResponse:
+    context = {"message": error.message, "back_url": quiz.page.url, "back_label": f"Back to “{quiz.page.title}”"}
     return render(request, "courses/action_refused.html", context, status=error.status)
 
 
@@ -68,7 +68,7 @@ def quiz_start(request: HttpRequest, page_id: int, kind: str) -> HttpResponse:
     try:
         attempt = services.attempt_start(user=cast(User, request.user), quiz=quiz)
     except LearnerActionRefused as error:
-        return _refused(request, error, back_url=quiz.page.url)
+        return _refused(request, error, quiz)
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
