@@ -23,6 +23,8 @@ class Enrollment(models.Model):
             models.UniqueConstraint(fields=["user", "course"], name="one_enrollment_per_learner_and_course"),
         ]
         indexes: ClassVar[list[Any]] = [models.Index(fields=["course", "enrolled_at"])]
+        # Granted to the Detailing specialists, Clinical reviewers and Administrators roles.
+        permissions: ClassVar[list[tuple[str, str]]] = [("view_course_analytics", "Can view course analytics")]
 
     def __str__(self) -> str:
         return f"Enrollment {self.pk}"
