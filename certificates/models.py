@@ -91,10 +91,10 @@ class Certificate(models.Model):
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
         # Granted to the Administrators role (lms/accounts/roles.py): reports, exports and certificate actions.
-        permissions: ClassVar[list[tuple[str, str]]] = [
+        permissions = (
             ("view_reports", "Can view and export completion, attempt and certificate reports"),
             ("manage_certificates", "Can revoke, reissue and retry certificates"),
-        ]
+        )
         constraints: ClassVar[list[Any]] = [
             models.UniqueConstraint(
                 fields=["user", "course", "credit_type"],

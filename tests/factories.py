@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from decimal import Decimal
+from typing import cast
 
 import factory
 import wagtail_factories
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from courses.models import (
     CourseFaculty,
@@ -18,6 +22,8 @@ from courses.models import (
     HomePage,
     ModulePage,
 )
+from lms.accounts.models import User
+from lms.accounts.roles import ROLE_BY_KEY, apply_roles
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,6 +35,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Casey"
     last_name = "Learner"
     password = factory.django.Password("a-long-test-password")
+
+
+_staff_numbers = itertools.count(1)
+
+
+def staff_user(role: str, **fields: object) -> User:
+    """A user holding one staff role ("specialist", "reviewer" or "administrator"), from the groups
+    the roles migration creates."""
+    email = fields.pop("email", None) or f"{role}-{next(_staff_numbers)}@example.org"
+    user = cast(User, UserFactory(email=email, **fields))
+    if not Group.objects.filter(name=ROLE_BY_KEY[role]).exists():
+        apply_roles(django_apps)  # a transactional test flushed what the migration wrote
+    user.groups.add(Group.objects.get(name=ROLE_BY_KEY[role]))
+    return user
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

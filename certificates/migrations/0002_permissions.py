@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='certificate',
-            options={'ordering': ['-created_at'], 'permissions': [('view_reports', 'Can view and export completion, attempt and certificate reports'), ('manage_certificates', 'Can revoke, reissue and retry certificates')]},
+            options={'ordering': ['-created_at'], 'permissions': (('view_reports', 'Can view and export completion, attempt and certificate reports'), ('manage_certificates', 'Can revoke, reissue and retry certificates'))},
         ),
     ]

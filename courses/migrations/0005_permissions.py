@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='enrollment',
-            options={'permissions': [('view_course_analytics', 'Can view course analytics')]},
+            options={'permissions': (('view_course_analytics', 'Can view course analytics'),)},
         ),
     ]

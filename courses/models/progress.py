@@ -24,7 +24,7 @@ class Enrollment(models.Model):
         ]
         indexes: ClassVar[list[Any]] = [models.Index(fields=["course", "enrolled_at"])]
         # Granted to the Detailing specialists, Clinical reviewers and Administrators roles.
-        permissions: ClassVar[list[tuple[str, str]]] = [("view_course_analytics", "Can view course analytics")]
+        permissions = (("view_course_analytics", "Can view course analytics"),)
 
     def __str__(self) -> str:
         return f"Enrollment {self.pk}"

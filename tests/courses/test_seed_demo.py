@@ -11,6 +11,7 @@ from wagtail.models import Site
 from courses.credits import credits_for_minutes
 from courses.demo_content import COURSES
 from courses.models import CourseIndexPage, CoursePage, CreditType, HomePage, ModulePage
+from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS
 
 TITLES = {
     "Overdose prevention in opioid prescribing",
@@ -70,6 +71,18 @@ def test_running_it_twice_leaves_one_copy(seeded: None) -> None:
     assert ModulePage.objects.count() == sum(len(c["modules"]) for c in COURSES)
     assert get_user_model().objects.count() == 4
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+
+
+def test_each_demo_staff_user_holds_one_role_and_none_is_a_superuser(seeded: None) -> None:
+    users = {u.email: u for u in get_user_model().objects.prefetch_related("groups")}
+    roles = {email: [g.name for g in user.groups.all()] for email, user in users.items()}
+    assert roles == {
+        "clinician@antidote.example": [],
+        "specialist@antidote.example": [SPECIALISTS],
+        "reviewer@antidote.example": [REVIEWERS],
+        "admin@antidote.example": [ADMINISTRATORS],
+    }
+    assert not any(u.is_superuser for u in users.values())
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from courses.models import (
     ModulePage,
 )
 from lms.accounts.models import ClinicianProfile
+from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS
 from quizzes.blocks import quiz_stream_with_ids
 from quizzes.demo_quizzes import QUIZZES
 
@@ -67,12 +68,13 @@ EVALUATION = [
     {"type": "commitment", "value": {"question": "What will you change in your practice?"}},
 ]
 
-# (email, password, first name, last name, Wagtail group or None, superuser)
-DEMO_USERS: list[tuple[str, str, str, str, str | None, bool]] = [
-    ("clinician@antidote.example", "demo-clinician-2026", "Jordan", "Rivera", None, False),
-    ("specialist@antidote.example", "demo-specialist-2026", "Sam", "Okafor", "Editors", False),
-    ("reviewer@antidote.example", "demo-reviewer-2026", "Priya", "Nair", "Moderators", False),
-    ("admin@antidote.example", "demo-admin-2026", "Alex", "Morgan", None, True),
+# (email, password, first name, last name, staff role or None). No demo user is a superuser:
+# each staff user holds one role (lms/accounts/roles.py), so the demo shows what each role can do.
+DEMO_USERS: list[tuple[str, str, str, str, str | None]] = [
+    ("clinician@antidote.example", "demo-clinician-2026", "Jordan", "Rivera", None),
+    ("specialist@antidote.example", "demo-specialist-2026", "Sam", "Okafor", SPECIALISTS),
+    ("reviewer@antidote.example", "demo-reviewer-2026", "Priya", "Nair", REVIEWERS),
+    ("admin@antidote.example", "demo-admin-2026", "Alex", "Morgan", ADMINISTRATORS),
 ]
 
 
@@ -196,24 +198,16 @@ class Command(BaseCommand):
 
     def _users(self) -> None:
         User = get_user_model()  # noqa: N806
-        for email, password, first, last, group_name, superuser in DEMO_USERS:
+        for email, password, first, last, group_name in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 email=email,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "is_superuser": superuser,
-                    "is_staff": superuser,
-                    "email_confirmed_at": timezone.now(),
-                },
+                defaults={"first_name": first, "last_name": last, "email_confirmed_at": timezone.now()},
             )
             if created:
                 user.set_password(password)
                 user.save(update_fields=["password"])
             if group_name:
-                group = Group.objects.filter(name=group_name).first()
-                if group is not None:
-                    user.groups.add(group)
+                user.groups.add(Group.objects.get(name=group_name))
         clinician = User.objects.get(email=DEMO_USERS[0][0])
         # A demo physician's profile. 1234567893 is the example NPI CMS publishes; the licence is made up.
         ClinicianProfile.objects.get_or_create(
