@@ -7,7 +7,7 @@ from . import views
 app_name = "certificates"
 
 urlpatterns = [
-    path("certificates/claim/<int:course_id>/", views.claim, name="claim"),
+    path("certificates/claim/<id:course_id>/", views.claim, name="claim"),
     path("certificates/<uuid:certificate_id>/", views.status, name="status"),
     path("certificates/<uuid:certificate_id>/status.json", views.status_json, name="status_json"),
     path("certificates/<uuid:certificate_id>/download/", views.download, name="download"),

@@ -1,13 +1,16 @@
-"""Wagtail admin customisation for courses."""
+"""Wagtail admin customisation for courses: the delete guard, and the course analytics pages."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import URLPattern, URLResolver, include, path, reverse_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from courses import admin_views
 from courses.models import Enrollment, ModuleProgress
 
 
@@ -24,3 +27,31 @@ def refuse_to_delete_pages_with_learner_records(request: HttpRequest, page: Page
         f"({enrollments} enrollments, {progress} module progress records). Unpublish it instead.",
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+# Course analytics: /admin/antidote-analytics/ (index) and /admin/antidote-analytics/<course id>/.
+
+analytics_urlpatterns = [
+    path("", admin_views.analytics_index, name="index"),
+    path("<int:course_id>/", admin_views.course_analytics_view, name="course"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_course_analytics_urls() -> list[URLPattern | URLResolver]:
+    return [path("antidote-analytics/", include((analytics_urlpatterns, "antidote_analytics")))]
+
+
+class CourseAnalyticsMenuItem(MenuItem):
+    """Shown only to those who may open it; the views check the permission again on the server."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return admin_views.user_can_view_analytics(request)
+
+
+@hooks.register("register_admin_menu_item")
+def register_course_analytics_menu_item() -> MenuItem:
+    # Just above Reports (order 9000), where staff look for figures.
+    return CourseAnalyticsMenuItem(
+        admin_views.TITLE, reverse_lazy("antidote_analytics:index"), icon_name="table", order=8900
+    )

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import views
+from lms.converters import RowIdConverter
 from lms.dashboard.views import dashboard
+
+# <id:...> in every app's urls.py: registered before they are included.
+register_converter(RowIdConverter, "id")
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),

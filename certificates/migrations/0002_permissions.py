@@ -4,14 +4,19 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('certificates', '0001_initial'),
+        ("certificates", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='certificate',
-            options={'ordering': ['-created_at'], 'permissions': (('view_reports', 'Can view and export completion, attempt and certificate reports'), ('manage_certificates', 'Can revoke, reissue and retry certificates'))},
+            name="certificate",
+            options={
+                "ordering": ["-created_at"],
+                "permissions": (
+                    ("view_reports", "Can view and export completion, attempt and certificate reports"),
+                    ("manage_certificates", "Can revoke, reissue and retry certificates"),
+                ),
+            },
         ),
     ]

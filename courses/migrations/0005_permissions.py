@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0004_coursepage_evaluation_evaluationresponse'),
+        ("courses", "0004_coursepage_evaluation_evaluationresponse"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='enrollment',
-            options={'permissions': (('view_course_analytics', 'Can view course analytics'),)},
+            name="enrollment",
+            options={"permissions": (("view_course_analytics", "Can view course analytics"),)},
         ),
     ]

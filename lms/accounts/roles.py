@@ -80,6 +80,14 @@ ROLES: tuple[Role, ...] = (
     ),
 )
 
+# Permissions whose codename does not end in their model's name: the model they are declared on.
+_MODEL_OF = {
+    "wagtailadmin.access_admin": "admin",
+    "courses.view_course_analytics": "enrollment",
+    "certificates.view_reports": "certificate",
+    "certificates.manage_certificates": "certificate",
+}
+
 ROLE_BY_KEY = {"specialist": SPECIALISTS, "reviewer": REVIEWERS, "administrator": ADMINISTRATORS}
 
 
@@ -87,9 +95,7 @@ def _permission(apps: Any, dotted: str, name: str) -> Any:
     ContentType = apps.get_model("contenttypes", "ContentType")  # noqa: N806
     Permission = apps.get_model("auth", "Permission")  # noqa: N806
     app_label, codename = dotted.split(".")
-    model = codename.split("_", 1)[1]
-    if dotted == "wagtailadmin.access_admin":
-        model = "admin"
+    model = _MODEL_OF.get(dotted) or codename.split("_", 1)[1]  # Django's "<action>_<model>" codenames
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type, codename=codename, defaults={"name": name}

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from django.test import Client, RequestFactory
 from django.views.defaults import server_error
+
+from tests.factories import UserFactory
 
 
 def test_the_500_page_is_styled_and_reassures_the_learner() -> None:
@@ -29,3 +32,17 @@ def test_healthz_says_503_when_the_database_is_down(client: Client, db: None) ->
         response = client.get("/healthz/")
     assert response.status_code == 503
     assert response.content == b"database unavailable"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/learn/courses/100000000000000000000/disclosures/",
+        "/certificates/claim/100000000000000000000/",
+        "/quizzes/attempts/100000000000000000000/",
+        "/quizzes/100000000000000000000/posttest/",
+    ],
+)
+def test_an_absurd_id_is_a_404_not_an_overflow(client: Client, home: object, path: str) -> None:
+    client.force_login(UserFactory())
+    assert client.get(path).status_code == 404

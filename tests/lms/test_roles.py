@@ -197,3 +197,18 @@ def test_an_administrator_cannot_edit_content(course: CoursePage) -> None:
     assert module is not None
     response = client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_role_permissions_are_the_ones_declared_on_the_models(db: None) -> None:
+    """Each granted permission is the row Django creates for its model, not a look-alike on a made-up
+    content type (which `remove_stale_contenttypes` would delete, taking the grant with it)."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    real_types = {ct.pk for ct in ContentType.objects.all() if ct.model_class() is not None}
+    for group in Group.objects.filter(name__in=[SPECIALISTS, REVIEWERS, ADMINISTRATORS]):
+        for permission in group.permissions.select_related("content_type"):
+            assert permission.content_type_id in real_types, f"{group.name}: {permission} has no model"
+    declared = Permission.objects.get(codename="view_course_analytics")
+    assert declared.content_type.model_class().__name__ == "Enrollment"
+    assert declared.group_set.count() == 3
