@@ -20,7 +20,7 @@ from certificates.models import Certificate, CertificateStatus, CreditClaim
 from certificates.rendering import render_certificate_pdf, verify_url_for
 from certificates.selectors import credit_eligibility, live_certificate, offered_designation
 from courses.credits import is_quarter_step
-from courses.models import CoursePage, CreditType
+from courses.models import CoursePage, CreditDesignation, CreditType
 from courses.services import LearnerActionRefused
 from lms.accounts.models import ClinicianProfile, Profession
 
@@ -89,6 +89,18 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
     existing = live_certificate(user, course)
     if existing is not None:
         return existing
+    revoked = (
+        Certificate.objects.filter(user=user, course=course, status=CertificateStatus.REVOKED)
+        .order_by("-revoked_at")
+        .first()
+    )
+    if revoked is not None:  # else a new claim would undo the revocation in two clicks
+        revoked_on = timezone.localtime(revoked.revoked_at).date() if revoked.revoked_at else None
+        raise LearnerActionRefused(
+            f"Your certificate for this course was revoked{f' on {revoked_on:%-d %B %Y}' if revoked_on else ''}, "
+            "so credit cannot be claimed again. Contact the course administrators if you think this is a mistake.",
+            status=409,
+        )
     if not attested:
         raise LearnerActionRefused("Tick the attestation that the credit matches your participation.", status=400)
     if not is_quarter_step(credits) or credits > designation.max_credits:
@@ -114,6 +126,7 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
                     completed_on=completed_on,
                 ),
             )
+            log(instance=certificate, action="antidote.certificate.claimed", user=user, data=_log_data(certificate))
             transaction.on_commit(lambda: _enqueue_render(str(certificate.pk)))
     except IntegrityError:
         existing = live_certificate(user, course)
@@ -145,6 +158,10 @@ PENDING_GRACE = datetime.timedelta(minutes=2)
 # Past this many render attempts the beat task stops re-enqueueing and marks the certificate failed,
 # so a certificate that kills its worker every time (hard time limit) does not loop for ever.
 MAX_RENDER_ATTEMPTS = 12
+
+
+class CertificateStorageRefused(Exception):
+    """Rendering worked but the media storage would not take the file (retried like any failure)."""
 
 
 def render_lease() -> datetime.timedelta:
@@ -185,7 +202,10 @@ def certificate_render(*, certificate_id: str) -> Certificate | None:
             short_code=certificate.short_code,
             verify_url=verify_url_for(certificate),
         )
-        certificate.pdf.save(f"{certificate.short_code}.pdf", ContentFile(pdf), save=False)
+        try:
+            certificate.pdf.save(f"{certificate.short_code}.pdf", ContentFile(pdf), save=False)
+        except OSError as exc:  # a read-only or full disk: say so, for the administrators who read the error
+            raise CertificateStorageRefused(f"The storage refused to write the PDF: {exc.strerror or exc}") from exc
     except Exception as exc:
         ours.update(status=CertificateStatus.PENDING, error=_error_text(exc))
         raise
@@ -280,3 +300,170 @@ def _email_issued(certificate: Certificate) -> None:
         send_mail(subject, body, None, [certificate.user.email])
     except Exception:
         logger.exception("certificate %s: issued, but the email to the learner failed", certificate.pk)
+
+
+# --- Administrators' actions: revoke, reissue after a name correction, retry a failed render -------
+
+
+class CertificateActionRefused(Exception):
+    """An administrator's action that the certificate's state does not allow: nothing was changed.
+    The message is shown to the administrator as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# The learner's details a reissue takes from the current profile. Everything about the activity
+# (title, provider, statements, credits, completion date, revision) stays as it was certified.
+REISSUED_LEARNER_FIELDS = ("learner_name", "degree", "profession", "pharmacist_note")
+
+_STATE_WORDS = {
+    CertificateStatus.PENDING: "still waiting to be rendered",
+    CertificateStatus.RENDERING: "being rendered right now",
+    CertificateStatus.FAILED: "marked failed (retry it instead)",
+    CertificateStatus.REVOKED: "revoked",
+    CertificateStatus.SUPERSEDED: "already replaced by a newer certificate",
+}
+
+
+def _locked(certificate: Certificate) -> Certificate:
+    """The row, locked for the rest of the transaction (PostgreSQL; SQLite takes its write lock at
+    BEGIN IMMEDIATE in this project's settings), so a double submit sees the first one's outcome."""
+    return Certificate.objects.select_for_update(of=("self",)).select_related("course").get(pk=certificate.pk)
+
+
+# What each action needs the certificate to be, and the word for the refusal.
+ACTION_REQUIRES = {
+    "revoke": (CertificateStatus.ISSUED, "revoked"),
+    "reissue": (CertificateStatus.ISSUED, "reissued"),
+    "retry": (CertificateStatus.FAILED, "retried"),
+}
+
+
+def certificate_action_refusal(certificate: Certificate, action: str) -> str:
+    """Why ``action`` ("revoke", "reissue" or "retry") is not possible now, or "" when it is: the
+    confirmation page says so before anyone submits."""
+    required, verb = ACTION_REQUIRES[action]
+    if certificate.status == required:
+        return ""
+    state = _STATE_WORDS.get(CertificateStatus(certificate.status), certificate.get_status_display().lower())
+    return f"Certificate {certificate.short_code} cannot be {verb}: it is {state}. Nothing was changed."
+
+
+def _refuse_unless_allowed(certificate: Certificate, action: str) -> None:
+    refusal = certificate_action_refusal(certificate, action)
+    if refusal:
+        raise CertificateActionRefused(refusal)
+
+
+def _transition(certificate: Certificate, expected: CertificateStatus, **changes: Any) -> None:
+    """The state change as a conditional UPDATE: even without a row lock, only one request moves a
+    certificate out of the state it checked."""
+    if not Certificate.objects.filter(pk=certificate.pk, status=expected).update(**changes):
+        raise CertificateActionRefused(
+            f"Certificate {certificate.short_code} was changed by someone else meanwhile. Nothing was changed."
+        )
+    for name, value in changes.items():
+        setattr(certificate, name, value)
+
+
+def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
+    """Revoke an issued certificate: the verification page says so from now on. The PDF is kept
+    (the record of what was issued); the learner can no longer download it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateActionRefused("Give the reason for revoking this certificate. Nothing was changed.")
+    with transaction.atomic():
+        locked = _locked(certificate)
+        _refuse_unless_allowed(locked, "revoke")
+        _transition(
+            locked,
+            CertificateStatus.ISSUED,
+            status=CertificateStatus.REVOKED,
+            revoked_at=timezone.now(),
+            revoked_by=by,
+            revoke_reason=reason,
+        )
+        # The reason is for administrators (the audit log and the certificates report), never public.
+        log(
+            instance=locked,
+            action="antidote.certificate.revoked",
+            user=by,
+            data={**_log_data(locked), "reason": reason[:500]},
+        )
+    return locked
+
+
+def certificate_reissue(*, certificate: Certificate, by: User, reason: str = "") -> Certificate:
+    """Replace an issued certificate after the learner's name (or degree) was corrected in their
+    profile: a new certificate, code and PDF; the old one is marked superseded and points to it.
+
+    One transaction. The unique constraint allows one live certificate per learner, course and
+    credit type, so the old one leaves the live states before the new one is created. The new one
+    renders after commit, as a claim's does. Returns the new certificate.
+    """
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        old = _locked(certificate)
+        _refuse_unless_allowed(old, "reissue")
+        profile = ClinicianProfile.objects.filter(user_id=old.user_id).first()
+        if profile is None:
+            raise CertificateActionRefused(
+                f"The learner of certificate {old.short_code} has no profile to take the corrected name from. "
+                "Nothing was changed."
+            )
+        try:
+            fresh = certificate_record(
+                profile=profile,
+                course=old.course,
+                credit_type=old.credit_type,
+                credits=Decimal(old.record["credits"]),
+                completed_on=old.record["completion_date"],
+            )
+        except CreditDesignation.DoesNotExist:
+            raise CertificateActionRefused(
+                f"The course no longer designates {old.get_credit_type_display()}, so certificate "
+                f"{old.short_code} cannot be reissued. Nothing was changed."
+            ) from None
+        record = {**old.record, **{name: fresh[name] for name in REISSUED_LEARNER_FIELDS}}
+        _transition(old, CertificateStatus.ISSUED, status=CertificateStatus.SUPERSEDED)
+        new = Certificate.objects.create(
+            claim_id=old.claim_id, user_id=old.user_id, course=old.course, credit_type=old.credit_type, record=record
+        )
+        Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
+        old.superseded_by = new
+        log(
+            instance=old,
+            action="antidote.certificate.reissued",
+            user=by,
+            data={
+                **_log_data(old),
+                "new_certificate_id": str(new.pk),
+                "new_short_code": new.short_code,
+                "reason": reason[:500],
+            },
+        )
+        transaction.on_commit(lambda: _enqueue_render(str(new.pk)))
+    return new
+
+
+def certificate_retry(*, certificate: Certificate, by: User) -> Certificate:
+    """Give a failed certificate a fresh start once its cause is fixed: pending, its attempts reset
+    (so the beat task's give-up limit counts afresh), and enqueued after commit."""
+    with transaction.atomic():
+        locked = _locked(certificate)
+        _refuse_unless_allowed(locked, "retry")
+        previous_error = locked.error
+        _transition(
+            locked,
+            CertificateStatus.FAILED,
+            status=CertificateStatus.PENDING,
+            render_attempts=0,
+            render_started_at=None,
+            error="",
+        )
+        data = {**_log_data(locked), "previous_error": previous_error.splitlines()[0][:200] if previous_error else ""}
+        log(instance=locked, action="antidote.certificate.retried", user=by, data=data)
+        transaction.on_commit(lambda: _enqueue_render(str(locked.pk)))
+    return locked

@@ -82,7 +82,12 @@ def _own_or_404(request: HttpRequest, certificate_id: str) -> Certificate:
 @require_GET
 def status(request: HttpRequest, certificate_id: str) -> HttpResponse:
     certificate = _own_or_404(request, certificate_id)
-    return render(request, "certificates/status.html", {"certificate": certificate, "record": certificate.record})
+    return render(request, "certificates/status.html", _status_context(certificate))
+
+
+def _status_context(certificate: Certificate) -> dict[str, object]:
+    """A replaced certificate links to its replacement (the learner's own, as it is the same claim)."""
+    return {"certificate": certificate, "record": certificate.record, "replacement": certificate.superseded_by}
 
 
 @never_cache
@@ -98,7 +103,11 @@ def status_json(request: HttpRequest, certificate_id: str) -> JsonResponse:
 @require_GET
 def download(request: HttpRequest, certificate_id: str) -> HttpResponseBase:
     certificate = _own_or_404(request, certificate_id)
-    if certificate.status not in (CertificateStatus.ISSUED, CertificateStatus.REVOKED) or not certificate.pdf:
+    if certificate.status in (CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED):
+        # Gone for good: a revoked or replaced PDF would still look valid once printed or forwarded
+        # (only its QR code tells otherwise), so it is not handed out; the status page says why.
+        return render(request, "certificates/status.html", _status_context(certificate), status=410)
+    if certificate.status != CertificateStatus.ISSUED or not certificate.pdf:
         return render(
             request,
             "courses/action_refused.html",
@@ -178,12 +187,22 @@ def verify(request: HttpRequest, token: str | None = None) -> HttpResponse:
     certificate = None
     searched = bool(token or code)
     if token:
-        certificate = Certificate.objects.filter(verification_token=token).exclude(status__in=HIDDEN).first()
+        certificate = (
+            Certificate.objects.filter(verification_token=token)
+            .exclude(status__in=HIDDEN)
+            .select_related("superseded_by")
+            .first()
+        )
     elif code:
         normalised = code.replace(" ", "")
         if len(normalised) == 10 and "-" not in normalised:
             normalised = f"{normalised[:5]}-{normalised[5:]}"
-        certificate = Certificate.objects.filter(short_code=normalised).exclude(status__in=HIDDEN).first()
+        certificate = (
+            Certificate.objects.filter(short_code=normalised)
+            .exclude(status__in=HIDDEN)
+            .select_related("superseded_by")
+            .first()
+        )
     status_code = 404 if searched and certificate is None else 200
     context = {
         "certificate": certificate,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from courses.models import Enrollment, ModulePage
 from courses.services import LearnerActionRefused, module_check_open
@@ -105,16 +106,32 @@ def attempt_submit(*, attempt: QuizAttempt, parsed: ParsedAnswers, token: str) -
             raise AttemptAlreadySubmitted
         raise LearnerActionRefused("This quiz form is out of date. Reload the quiz and submit again.", status=400)
     result = grade(attempt.snapshot, parsed.answers)
-    updated = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.IN_PROGRESS, token=token).update(
-        status=AttemptStatus.SUBMITTED,
-        submitted_at=timezone.now(),
-        answers=parsed.answers,
-        results=result.results_json(),
-        score=result.score,
-        passed=result.passed,
-        token=secrets.token_urlsafe(24),  # spent
-    )
-    if not updated:
-        raise AttemptAlreadySubmitted
-    attempt.refresh_from_db()
+    with transaction.atomic():  # the grade and its audit-log entry stand or fall together
+        updated = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.IN_PROGRESS, token=token).update(
+            status=AttemptStatus.SUBMITTED,
+            submitted_at=timezone.now(),
+            answers=parsed.answers,
+            results=result.results_json(),
+            score=result.score,
+            passed=result.passed,
+            token=secrets.token_urlsafe(24),  # spent
+        )
+        if not updated:
+            raise AttemptAlreadySubmitted
+        # Reloaded with the learner, who the audit-log entry names (the same one query as refresh_from_db).
+        attempt = QuizAttempt.objects.select_related("enrollment__course", "page", "user").get(pk=attempt.pk)
+        log(instance=attempt, action="antidote.quiz.graded", user=attempt.user, data=_graded_log_data(attempt))
     return attempt
+
+
+def _graded_log_data(attempt: QuizAttempt) -> dict[str, object]:
+    """A grade-affecting event for the audit log: which attempt, the score and the outcome. Never the
+    answers or the questions' text."""
+    return {
+        "kind": attempt.kind,
+        "number": attempt.number,
+        "page_id": attempt.page_id,
+        "course_id": attempt.enrollment.course_id,
+        "score": f"{attempt.score:.2f}" if attempt.score is not None else None,
+        "passed": attempt.passed,
+    }

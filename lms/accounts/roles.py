@@ -76,6 +76,9 @@ ROLES: tuple[Role, ...] = (
             "certificates.view_certificate": "Can view certificate",
             "certificates.view_creditclaim": "Can view credit claim",
             "quizzes.view_quizattempt": "Can view quiz attempt",
+            # Report exports are logged against the exporting user: seeing them takes a user permission
+            # (it also gives a read-only list of users under Settings).
+            "accounts.view_user": "Can view user",
         },
     ),
 )

@@ -372,7 +372,9 @@ def test_every_audit_log_action_is_registered() -> None:
         "antidote.certificate.failed",
         "antidote.certificate.revoked",
         "antidote.certificate.reissued",
+        "antidote.certificate.retried",
         "antidote.report.exported",
+        "antidote.quiz.graded",
     }
 
 
