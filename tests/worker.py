@@ -1,20 +1,23 @@
 """Real processes for the fault tests: a Redis server and Celery workers, started and stopped by tests.
 
-Also the hook a worker loads with ``-I tests.worker``: when RENDER_DELAY_ENV is set in the worker's
-environment, certificate rendering sleeps first, so a test can kill the worker mid-render. Nothing
-changes in a process without that variable (the test process imports this module too).
+Also the hooks a worker loads with ``-I tests.worker``: when RENDER_DELAY_ENV is set in the worker's
+environment, certificate rendering sleeps first, so a test can kill the worker mid-render; when
+RETRY_BACKOFF_MAX_ENV is set, the render task's retry countdowns are capped at that many seconds (the
+clock, shortened: six attempts then take seconds, not a minute). Nothing changes in a process without
+these variables (the test process imports this module too).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +26,7 @@ import redis
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RENDER_DELAY_ENV = "ANTIDOTE_TEST_RENDER_DELAY"
+RETRY_BACKOFF_MAX_ENV = "ANTIDOTE_TEST_RETRY_BACKOFF_MAX"
 
 
 def free_port() -> int:
@@ -120,11 +124,20 @@ class RedisServer:
 class CeleryWorker:
     """``celery -A lms worker`` (prefork) as a child process, its output in a log file."""
 
-    def __init__(self, *, name: str, env: Mapping[str, str], log_path: Path, concurrency: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        name: str,
+        env: Mapping[str, str],
+        log_path: Path,
+        concurrency: int = 1,
+        command_prefix: Sequence[str] = (),
+    ) -> None:
         self.name = name
         self.env = dict(env)
         self.log_path = log_path
         self.concurrency = concurrency
+        self.command_prefix = list(command_prefix)  # e.g. setpriv, to drop root's capabilities
         self.process: subprocess.Popen[bytes] | None = None
         self.stopping = False
 
@@ -134,10 +147,10 @@ class CeleryWorker:
         return self.process.pid
 
     def launch(self) -> None:
-        command = [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool", "prefork"]
+        command = [*self.command_prefix, sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool", "prefork"]
         command += ["--concurrency", str(self.concurrency), "--loglevel", "INFO", "--hostname", f"{self.name}@%h"]
         command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
-        if self.env.get(RENDER_DELAY_ENV):
+        if self.env.get(RENDER_DELAY_ENV) or self.env.get(RETRY_BACKOFF_MAX_ENV):
             command += ["--include", "tests.worker"]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
@@ -188,6 +201,18 @@ class CeleryWorker:
         if self.process is not None:
             _reap(self.process, grace=5)
 
+    def kill(self) -> None:
+        """SIGKILL the whole worker, main process and pool children at once (its process group, as
+        it was started with start_new_session): nothing acknowledges, rejects or requeues anything."""
+        assert self.process is not None and self.process.poll() is None, "the worker is not running"
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        self.stopping = True
+
+    def received(self) -> list[str]:
+        """The ids of the render tasks this worker received, in order (a redelivery appears again)."""
+        return re.findall(r"certificates\.render\[([0-9a-f-]+)\] received", self.log_text())
+
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
@@ -213,4 +238,64 @@ def _slow_down_rendering() -> None:
     rendering.html_to_pdf = slow_html_to_pdf
 
 
+def _shorten_retry_backoff() -> None:
+    """In a worker started with RETRY_BACKOFF_MAX_ENV: cap the autoretry countdowns (2, 4, 8, 16, 32 s
+    with jitter for the render task) at that many seconds. Celery's autoretry wrapper looks the
+    function up in its module on every retry, so replacing it there is enough."""
+    cap = float(os.environ.get(RETRY_BACKOFF_MAX_ENV) or 0)
+    if not cap:
+        return
+    import importlib
+
+    autoretry: Any = importlib.import_module("celery.app.autoretry")  # untyped module attributes
+    real_interval = autoretry.get_exponential_backoff_interval
+
+    def capped_interval(*args: Any, **kwargs: Any) -> float:
+        return min(float(real_interval(*args, **kwargs)), cap)
+
+    autoretry.get_exponential_backoff_interval = capped_interval
+
+
 _slow_down_rendering()
+_shorten_retry_backoff()
+
+
+class WebServer:
+    """gunicorn serving the project as a child process, its output in a log file."""
+
+    def __init__(self, *, env: Mapping[str, str], log_path: Path, workers: int = 2) -> None:
+        self.env = dict(env)
+        self.log_path = log_path
+        self.workers = workers
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60) -> None:
+        import httpx
+
+        command = [sys.executable, "-m", "gunicorn", "lms.wsgi:application", "--workers", str(self.workers)]
+        command += ["--bind", f"127.0.0.1:{self.port}", "--access-logfile", "-", "--error-logfile", "-"]
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+
+        def answers() -> bool:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited on start:\n{self.log()}")
+            try:
+                return httpx.get(f"{self.url}/healthz/", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(answers, step="gunicorn to answer /healthz/", timeout=timeout, logs=self.log)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            _reap(self.process, grace=10)
+            self.process = None
+
+    def log(self, lines: int = 80) -> str:
+        return f"--- gunicorn log (last {lines} lines) ---\n{tail(self.log_path, lines)}"

@@ -1,0 +1,283 @@
+"""Real processes for the fault tests: a Redis server, Celery workers sharing the test database, media
+on disk (or on a disk made read-only), and the learners who claim credit.
+
+The workers see committed data only: every test here is transactional.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from certificates.models import Certificate
+from courses.models import CoursePage, EvaluationResponse
+from lms.accounts.models import User
+from lms.celery import app
+from tests.certificates.test_claims import EVALUATION, finish_modules, make_learner
+from tests.faults.postgres import PreparedCluster
+from tests.worker import (
+    RENDER_DELAY_ENV,
+    RETRY_BACKOFF_MAX_ENV,
+    CeleryWorker,
+    RedisServer,
+    database_url,
+)
+
+# Redis gives an unacknowledged message to another worker after the visibility timeout: an hour in
+# production (lms/settings/base.py), cut here to seconds, passed to the workers through the
+# CELERY_VISIBILITY_TIMEOUT override that lms/settings/test.py reads.
+VISIBILITY_TIMEOUT = 5
+TIMEOUT = 40  # seconds for any one step, generously: a render takes a fraction of a second
+
+FAILED_KEY = pytest.StashKey[bool]()
+
+# The PostgreSQL restart test's own cluster, migrated and seeded while the other tests run.
+OUTAGE_CLUSTER = PreparedCluster()
+OUTAGE_TEST_FILE = "test_postgres_restart.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if any(item.path.name == OUTAGE_TEST_FILE for item in items):
+        OUTAGE_CLUSTER.begin()
+
+
+def pytest_sessionfinish() -> None:
+    OUTAGE_CLUSTER.close()
+
+
+@pytest.fixture(scope="session")
+def outage_cluster_url() -> str:
+    """The URL of the restart test's own cluster, once migrated and seeded."""
+    return OUTAGE_CLUSTER.wait()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Remember whether a test failed, so its fixtures can print the workers' logs."""
+    report = yield
+    if report.failed:
+        item.stash[FAILED_KEY] = True
+    return report
+
+
+def _reset_broker_connections() -> None:
+    """Forget pooled connections, so the next publish connects to the broker now configured."""
+    celery_app: Any = app  # the pools are private attributes, untyped
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A redis-server of the test's own; stop() and start() are a restart on the same port."""
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def broker(redis_server: RedisServer) -> Iterator[str]:
+    """Point this process's Celery app (what the views and services publish through) at the Redis."""
+    saved = app.conf.broker_url, app.conf.broker_transport_options
+    app.conf.broker_url = redis_server.url
+    app.conf.broker_transport_options = {"visibility_timeout": VISIBILITY_TIMEOUT}
+    _reset_broker_connections()
+    yield redis_server.url
+    app.conf.broker_url, app.conf.broker_transport_options = saved
+    _reset_broker_connections()
+
+
+def _use_media(settings: Any, root: Path) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}},
+    }
+
+
+@pytest.fixture
+def media_root(tmp_path: Path, settings: Any) -> Path:
+    """Certificate PDFs on disk, where the workers write them and this process serves them."""
+    root = tmp_path / "media"
+    root.mkdir()
+    _use_media(settings, root)
+    return root
+
+
+@dataclass
+class MediaDisk:
+    """A media directory that a test can make read-only and writable again, for real.
+
+    How, depends on what this machine allows (``how`` says which, for the test's messages):
+    - "read-only mount": as root with mount rights, a small tmpfs mounted on the directory and
+      remounted ``ro`` / ``rw``. Every write is refused by the kernel with EROFS, as on a disk that
+      went read-only, whoever the writer (root included).
+    - "permissions": otherwise, mode 0555 on the directory. A non-root worker is refused with
+      EACCES. Root ignores permissions through its capabilities, so when we are root the worker
+      runs under ``setpriv`` without CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH and CAP_FOWNER: still
+      uid 0 (it reads the root-owned test files), but bound by the mode bits like anyone else.
+    """
+
+    path: Path
+    how: str
+    worker_prefix: list[str] = field(default_factory=list)
+
+    def make_read_only(self) -> None:
+        if self.how == "read-only mount":
+            subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
+        else:
+            self.path.chmod(0o555)
+
+    def make_writable(self) -> None:
+        if self.how == "read-only mount":
+            subprocess.run(["mount", "-o", "remount,rw", str(self.path)], check=True)
+        else:
+            self.path.chmod(0o755)
+
+    def refuses_writes(self) -> bool:
+        """Checked from a process bound like the worker (the test process may be root)."""
+        probe = self.path / ".probe"
+        command = [*self.worker_prefix, "sh", "-c", f"touch {probe} && rm {probe}"]
+        return subprocess.run(command, capture_output=True, check=False).returncode != 0
+
+
+def _try_mount(path: Path) -> bool:
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m,mode=0755", "tmpfs", str(path)], capture_output=True, check=False
+    )
+    return result.returncode == 0
+
+
+@pytest.fixture
+def media_disk(settings: Any) -> Iterator[MediaDisk]:
+    """The media directory on a disk that the test turns read-only (see MediaDisk). Outside
+    pytest's tmp_path, whose parents are private to the user that runs the tests."""
+    path = Path(tempfile.mkdtemp(prefix="antidote-media-"))
+    path.chmod(0o755)
+    # ANTIDOTE_TEST_READ_ONLY_DISK=permissions tries the fallback on a machine that could mount.
+    if os.environ.get("ANTIDOTE_TEST_READ_ONLY_DISK") != "permissions" and _try_mount(path):
+        disk = MediaDisk(path, "read-only mount")
+    elif os.geteuid() == 0:
+        caps = "-dac_override,-dac_read_search,-fowner"
+        disk = MediaDisk(path, "permissions", ["setpriv", "--bounding-set", caps, "--inh-caps", caps, "--"])
+    else:
+        disk = MediaDisk(path, "permissions")
+    _use_media(settings, path)
+    try:
+        yield disk
+    finally:
+        with contextlib.suppress(Exception):
+            disk.make_writable()
+        if disk.how == "read-only mount":
+            subprocess.run(["umount", "-l", str(path)], check=False)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+WorkerStarter = Callable[..., list[CeleryWorker]]
+
+
+@pytest.fixture
+def start_workers(
+    request: pytest.FixtureRequest, transactional_db: None, broker: str, tmp_path: Path, settings: Any
+) -> Iterator[WorkerStarter]:
+    """Start Celery worker processes on the test database. They are stopped, children included,
+    before the database is flushed, and their logs print when the test failed."""
+    workers: list[CeleryWorker] = []
+
+    def start(
+        count: int = 1,
+        *,
+        concurrency: int = 1,
+        media: Path,
+        render_delay: float = 0,
+        visibility_timeout: int = VISIBILITY_TIMEOUT,
+        retry_backoff_max: float = 0,
+        command_prefix: list[str] | None = None,
+    ) -> list[CeleryWorker]:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+            "DATABASE_URL": database_url(connection.settings_dict),
+            "CELERY_BROKER_URL": broker,
+            "CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout),
+            "TEST_MEDIA_ROOT": str(media),
+            RENDER_DELAY_ENV: str(render_delay) if render_delay else "",
+            RETRY_BACKOFF_MAX_ENV: str(retry_backoff_max) if retry_backoff_max else "",
+        }
+        started = []
+        for _ in range(count):
+            name = f"worker{len(workers) + 1}"
+            worker = CeleryWorker(
+                name=name,
+                env=env,
+                log_path=tmp_path / f"{name}.log",
+                concurrency=concurrency,
+                command_prefix=command_prefix or (),
+            )
+            workers.append(worker)
+            started.append(worker)
+            worker.launch()
+        for worker in started:  # side by side: Django and Celery take a second or two to load
+            worker.wait_ready()
+        return started
+
+    yield start
+    for worker in workers:
+        worker.request_stop()
+    for worker in workers:
+        worker.stop()
+    if request.node.stash.get(FAILED_KEY, False):
+        for worker in workers:
+            print(worker.log(lines=400))
+
+
+def logs_of(*workers: CeleryWorker) -> Callable[[], str]:
+    return lambda: "\n".join(worker.log() for worker in workers)
+
+
+@pytest.fixture
+def eligible_course(course_factory: Callable[[], CoursePage]) -> CoursePage:
+    """A published course with an evaluation, for learners who will claim credit."""
+    course = course_factory()
+    course.evaluation = EVALUATION
+    course.save_revision().publish()
+    return course
+
+
+def eligible_learners(course: CoursePage, count: int) -> list[tuple[Client, User]]:
+    """COUNT physicians, each logged in in their own client, who finished every module and the
+    evaluation of COURSE: ready to claim."""
+    learners = []
+    for n in range(count):
+        user = make_learner(course, email=f"learner{n}@clinic.example")
+        EvaluationResponse.objects.create(enrollment=finish_modules(user, course), items=[])
+        client = Client()
+        client.force_login(user)
+        learners.append((client, user))
+    return learners
+
+
+def claim(client: Client, course: CoursePage) -> Certificate:
+    """Claim one credit as the learner would, and follow the redirect to the certificate page."""
+    response = client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"})
+    assert response.status_code == 302, f"the claim answered {response.status_code}"
+    certificate_id = response["Location"].strip("/").rsplit("/", 1)[-1]
+    assert client.get(response["Location"]).status_code == 200, "the certificate page"
+    return Certificate.objects.get(pk=certificate_id)
