@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages get the policy too (lms/security.py).
+    "lms.security.ContentSecurityPolicyMiddleware",
+    # Inside the policy, so the 503 page gets it too.
+    "lms.middleware.DatabaseUnavailableMiddleware",  # a database outage answers 503, never 500
+    # A NUL in the path, query or a form field is a 400, before it can reach PostgreSQL (lms/security.py).
+    "lms.security.RejectNulMiddleware",
     # Serves anonymous catalog/course/module pages from the cache before sessions,
     # auth and Wagtail routing run (see courses/page_cache.py).
     "courses.page_cache.AnonymousPageCacheMiddleware",
@@ -211,7 +218,54 @@ SESSION_SAVE_EVERY_REQUEST = False
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites get the origin at most, never a path or query. Not "no-referrer": YouTube refuses to
+# play embeds that send no Referer, and module videos are embedded.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's admin would fetch avatars from gravatar.com, telling it a hash of each editor's email.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp 4; the middleware in lms/security.py). The learner pages run
+# only our own scripts: no inline <script>, no eval. Inline style *attributes* are allowed (not
+# <style> elements): the progress bars set their width with one, and Wagtail's responsive embeds
+# set their aspect ratio with one; a style attribute cannot run script or load anything that
+# img-src/font-src would refuse. Module videos are oEmbed iframes from these hosts.
+VIDEO_EMBED_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY: dict[str, object] = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": VIDEO_EMBED_HOSTS,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail 8's admin writes inline scripts (date choosers, inline panels) and inline styles, so under
+# /admin/ those two allow 'unsafe-inline'; plugins, <base> and framing by other sites stay refused.
+# frame-ancestors 'self': the page editor shows its live preview in a same-origin iframe.
+ADMIN_CONTENT_SECURITY_POLICY: dict[str, dict[str, list[str]]] = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_EMBED_HOSTS],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields.
 

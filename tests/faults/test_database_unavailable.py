@@ -46,6 +46,7 @@ def assert_unavailable_page(response: object) -> None:
     assert response.status_code == 503
     assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     assert "no-store" in response["Cache-Control"]
+    assert "object-src 'none'" in response["Content-Security-Policy"]  # the policy covers the 503 page too
     html = response.content.decode()
     assert "Antidote is briefly unavailable" in html
     assert "go back and submit it again" in html
