@@ -10,9 +10,9 @@ PORT ?= 8000
 REDIS_PORT ?= 6390
 
 # Debian packages: WeasyPrint's Pango and HarfBuzz subsetting (~10x faster certificates),
-# fonts, Redis for Celery and the cache; PostgreSQL and poppler (pdftotext) for the tests.
+# fonts, Redis for Celery and the cache; PostgreSQL, poppler (pdftotext) and Chromium (browser tests) for the tests.
 RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core redis-server
-TEST_DEBS := $(RUN_DEBS) postgresql poppler-utils zbar-tools docker-compose
+TEST_DEBS := $(RUN_DEBS) postgresql poppler-utils zbar-tools docker-compose chromium
 
 .PHONY: help run test setup test-setup debs-run debs-test venv assets lint typecheck pytest bench clean
 
@@ -100,6 +100,8 @@ bench: setup
 	$(call ensure_debs,wrk postgresql)
 	$(PY) bench/run.py
 	$(PY) bench/certificate_bench.py
+	$(PY) bench/reports_bench.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

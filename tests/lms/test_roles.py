@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, Enrollment, ModulePage
 from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS, WORKFLOW_NAME
 from tests.factories import UserFactory, staff_user
 
@@ -210,5 +210,5 @@ def test_role_permissions_are_the_ones_declared_on_the_models(db: None) -> None:
         for permission in group.permissions.select_related("content_type"):
             assert permission.content_type_id in real_types, f"{group.name}: {permission} has no model"
     declared = Permission.objects.get(codename="view_course_analytics")
-    assert declared.content_type.model_class().__name__ == "Enrollment"
+    assert declared.content_type.model_class() is Enrollment
     assert declared.group_set.count() == 3
