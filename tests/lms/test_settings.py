@@ -65,3 +65,21 @@ def test_production_passes_the_deployment_checks() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_passwords_are_hashed_with_argon2id_and_old_pbkdf2_hashes_are_upgraded_at_login(db: None) -> None:
+    """The test settings use MD5 for speed; this checks what every other environment uses."""
+    from django.contrib.auth.hashers import make_password
+    from django.test import override_settings
+
+    from lms.settings import base
+    from tests.factories import UserFactory
+
+    with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
+        assert make_password("a-long-test-password").startswith("argon2$argon2id$")
+        user = UserFactory()
+        user.password = make_password("a-long-test-password", hasher="pbkdf2_sha256")
+        user.save(update_fields=["password"])
+        assert user.check_password("a-long-test-password")  # what login does: verify, then re-hash
+        user.refresh_from_db()
+        assert user.password.startswith("argon2$argon2id$")
