@@ -72,12 +72,13 @@ def test_passwords_are_hashed_with_argon2id_and_old_pbkdf2_hashes_are_upgraded_a
     from django.contrib.auth.hashers import make_password
     from django.test import override_settings
 
+    from lms.accounts.models import User
     from lms.settings import base
     from tests.factories import UserFactory
 
     with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
         assert make_password("a-long-test-password").startswith("argon2$argon2id$")
-        user = UserFactory()
+        user: User = UserFactory()  # type: ignore[assignment]
         user.password = make_password("a-long-test-password", hasher="pbkdf2_sha256")
         user.save(update_fields=["password"])
         assert user.check_password("a-long-test-password")  # what login does: verify, then re-hash
