@@ -15,6 +15,15 @@ from tests.factories import (
     add_faculty_and_credits,
 )
 
+# Real Redis, Celery workers and media on disk, for the tests that ask for them (tests/processes.py).
+from tests.processes import (  # noqa: F401
+    broker,
+    media_root,
+    pytest_runtest_makereport,
+    redis_server,
+    start_workers,
+)
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:

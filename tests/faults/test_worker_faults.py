@@ -35,15 +35,8 @@ from certificates.tasks import certificate_render_task
 from courses.models import CoursePage
 from lms.accounts.models import User
 from tests.factories import staff_user
-from tests.faults.conftest import (
-    TIMEOUT,
-    VISIBILITY_TIMEOUT,
-    MediaDisk,
-    WorkerStarter,
-    claim,
-    eligible_learners,
-    logs_of,
-)
+from tests.faults.conftest import TIMEOUT, MediaDisk, claim, eligible_learners
+from tests.processes import VISIBILITY_TIMEOUT, WorkerStarter, logs_of
 from tests.worker import BASE_DIR, RedisServer, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
