@@ -70,6 +70,16 @@ def _yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
+# The columns every report starts with (the certificates report puts its code first), in order.
+LEARNER_HEADINGS: dict[str, str] = {
+    "learner_name": "Learner",
+    "learner_email": "Email",
+    "profession": "Profession",
+    "degree": "Degree",
+    "licence_state": "License state",
+    "course_title": "Course",
+}
+
 LEARNER_DISPLAY: dict[str, Callable[[Any], Any]] = {
     "profession": _label(Profession.choices),
     "degree": _label(Degree.choices),
@@ -189,12 +199,7 @@ class CompletionsReportView(AntidoteReportView):
     filterset_class = CompletionFilterSet
     fields = selectors.COMPLETION_FIELDS
     headings: ClassVar[dict[str, str]] = {
-        "learner_name": "Learner",
-        "learner_email": "Email",
-        "profession": "Profession",
-        "degree": "Degree",
-        "licence_state": "License state",
-        "course_title": "Course",
+        **LEARNER_HEADINGS,
         "enrolled_at": "Enrolled",
         "completed_at": "Completed",
         "posttest_score": "Post-test score",
@@ -225,12 +230,7 @@ class QuizAttemptsReportView(AntidoteReportView):
     filterset_class = QuizAttemptFilterSet
     fields = selectors.QUIZ_ATTEMPT_FIELDS
     headings: ClassVar[dict[str, str]] = {
-        "learner_name": "Learner",
-        "learner_email": "Email",
-        "profession": "Profession",
-        "degree": "Degree",
-        "licence_state": "License state",
-        "course_title": "Course",
+        **LEARNER_HEADINGS,
         "quiz_title": "Page",
         "kind": "Quiz",
         "number": "Attempt",
@@ -283,12 +283,7 @@ class CertificatesReportView(AntidoteReportView):
     fields = selectors.CERTIFICATE_FIELDS
     headings: ClassVar[dict[str, str]] = {
         "short_code": "Code",
-        "learner_name": "Learner",
-        "learner_email": "Email",
-        "profession": "Profession",
-        "degree": "Degree",
-        "licence_state": "License state",
-        "course_title": "Course",
+        **LEARNER_HEADINGS,
         "credit_type": "Credit type",
         "credits": "Credits claimed",
         "status": "Status",
