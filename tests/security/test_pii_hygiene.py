@@ -35,6 +35,18 @@ BIRTH_MONTH, BIRTH_DAY = 10, 31
 # Every way the birth month/day could be written.
 BIRTH_FORMS = ["1031", "10/31", "10-31", "--10-31", "October 31"]
 SECRETS = [NPI, LICENCE, NABP_ID, *BIRTH_FORMS]
+RECORD_BOOKKEEPING = {
+    "exc_info",
+    "msg",
+    "args",
+    "created",
+    "msecs",
+    "relativeCreated",
+    "process",
+    "thread",
+    "taskName",
+    "lineno",
+}
 
 
 class CaptureEverything(logging.Handler):
@@ -53,7 +65,9 @@ class CaptureEverything(logging.Handler):
             text = record.getMessage()
             if record.exc_info:
                 text += "\n" + formatter.formatException(record.exc_info)
-            text += "\n" + repr({k: v for k, v in vars(record).items() if k not in {"exc_info", "msg", "args"}})
+            # Every attribute but the record's own bookkeeping (times, process and thread ids): "1031"
+            # would otherwise turn up by chance in a timestamp's milliseconds or a pid.
+            text += "\n" + repr({k: v for k, v in vars(record).items() if k not in RECORD_BOOKKEEPING})
             text += "\n" + repr(record.args)
             yield record, text
 
