@@ -41,10 +41,10 @@ from django.utils import timezone  # noqa: E402
 
 from certificates.selectors import offered_designation  # noqa: E402
 from courses.blocks import LIKERT_CHOICES  # noqa: E402
-from courses.evaluation import evaluation_fields  # noqa: E402
+from courses.forms import evaluation_fields  # noqa: E402
 from courses.models import CoursePage, ModulePage  # noqa: E402
 from lms.accounts.models import ClinicianProfile, User  # noqa: E402
-from quizzes.forms import field_name  # noqa: E402
+from quizzes.answers import field_name  # noqa: E402
 from quizzes.models import QuizKind  # noqa: E402
 from quizzes.selectors import QuizDefinition, quiz_definition  # noqa: E402
 from quizzes.snapshot import snapshot_build  # noqa: E402

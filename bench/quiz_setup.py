@@ -48,7 +48,7 @@ from django.utils.module_loading import import_string  # noqa: E402
 
 from courses.models import CoursePage, DisclosureAcknowledgement, Enrollment  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
-from quizzes.forms import field_name  # noqa: E402
+from quizzes.answers import field_name  # noqa: E402
 from quizzes.models import QuizAttempt, QuizKind  # noqa: E402
 from quizzes.selectors import QuizDefinition, quiz_definition  # noqa: E402
 from quizzes.snapshot import snapshot_build  # noqa: E402

@@ -22,7 +22,7 @@ from django.db.models import Count, Min, Q
 
 from courses import analytics
 from courses.analytics import ItemStatistics, LikertSummary, PairedGain
-from courses.evaluation import evaluation_fields
+from courses.forms import evaluation_fields
 from courses.models import CoursePage, Enrollment, EvaluationResponse
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 

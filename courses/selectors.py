@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from courses.models import CourseIndexPage, CoursePage, Enrollment, ModulePage, ModuleProgress
 from courses.page_cache import remember
-from courses.progress import ModuleState, ModuleStatus, module_states, next_module
+from courses.pathway import ModuleState, ModuleStatus, module_states, next_module
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser

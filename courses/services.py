@@ -16,7 +16,7 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
 )
-from courses.progress import minutes_phrase, module_states, seconds_left
+from courses.pathway import minutes_phrase, module_states, seconds_left
 from lms.accounts.selectors import user_can_enroll
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.views import dashboard
 from lms import views
 from lms.converters import RowIdConverter
-from lms.dashboard.views import dashboard
 
 # <id:...> in every app's urls.py: registered before they are included.
 register_converter(RowIdConverter, "id")

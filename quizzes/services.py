@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from courses.models import Enrollment, ModulePage
 from courses.services import LearnerActionRefused, module_check_open
-from quizzes.forms import ParsedAnswers
+from quizzes.answers import ParsedAnswers
 from quizzes.grading import grade
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 from quizzes.selectors import QuizDefinition

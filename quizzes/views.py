@@ -15,7 +15,7 @@ from courses.models import Enrollment
 from courses.services import LearnerActionRefused
 from lms.accounts.models import User
 from quizzes import services
-from quizzes.forms import answers_parse, kept_choices, served_questions, unanswered_message
+from quizzes.answers import answers_parse, kept_choices, served_questions, unanswered_message
 from quizzes.models import QuizAttempt, QuizKind
 from quizzes.selectors import (
     QuizDefinition,

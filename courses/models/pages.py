@@ -323,7 +323,7 @@ class ModulePage(QuizIdsMixin, PublicCachedPage):
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """For an enrolled learner, opening the module starts it and counts the time since their last visit."""
         from courses import services
-        from courses.progress import minutes_phrase, seconds_left
+        from courses.pathway import minutes_phrase, seconds_left
 
         preview = getattr(request, "is_preview", False)
         context = self.get_context(request, *args, **kwargs)

@@ -26,7 +26,7 @@ from courses import services  # noqa: E402
 from courses.models import CoursePage  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
 from quizzes import services as quiz_services  # noqa: E402
-from quizzes.forms import field_name  # noqa: E402
+from quizzes.answers import field_name  # noqa: E402
 from quizzes.models import QuizKind  # noqa: E402
 from quizzes.selectors import quiz_definition  # noqa: E402
 

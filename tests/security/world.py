@@ -23,7 +23,7 @@ from certificates.services import certificate_render, credit_claim_create
 from courses.models import CoursePage, Enrollment, EvaluationResponse, ModulePage, ModuleProgress
 from courses.services import disclosure_acknowledge, enrollment_create
 from lms.accounts.models import ClinicianProfile, User
-from quizzes.forms import ParsedAnswers
+from quizzes.answers import ParsedAnswers
 from quizzes.models import QuizAttempt, QuizKind
 from quizzes.selectors import quiz_definition
 from quizzes.services import attempt_start, attempt_submit
