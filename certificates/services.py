@@ -18,11 +18,14 @@ from wagtail.log_actions import log
 
 from certificates.models import Certificate, CertificateStatus, CreditClaim
 from certificates.rendering import render_certificate_pdf, verify_url_for
-from certificates.selectors import credit_eligibility, live_certificate, offered_designation
+from certificates.selectors import live_certificate, offered_designation
+from certificates.tasks import certificate_render_task
 from courses.credits import is_quarter_step
 from courses.models import CoursePage, CreditDesignation, CreditType
+from courses.selectors import learner_course_state
 from courses.services import LearnerActionRefused
 from lms.accounts.models import ClinicianProfile, Profession
+from lms.accounts.selectors import profile_for
 
 if TYPE_CHECKING:
     from lms.accounts.models import User
@@ -75,32 +78,18 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
     A double click or a second tab finds the live certificate (the unique constraint on live
     certificates per learner, course and credit type decides a race) and gets it back.
     """
-    eligibility = credit_eligibility(user, course)
-    if not eligibility.eligible:
-        raise LearnerActionRefused("Not yet: " + "; ".join(eligibility.missing) + ".", status=409)
-    profile, enrollment = eligibility.profile, eligibility.state.enrollment
-    if profile is None or enrollment is None:  # eligibility requires both; this keeps the types honest
-        raise LearnerActionRefused("Fill in your profile and enroll first.", status=409)
-    designation = offered_designation(profile, course)
-    if designation is None:
-        raise LearnerActionRefused(
-            f"This course offers no credit for a {profile.get_profession_display().lower()}.", status=409
-        )
-    existing = live_certificate(user, course)
-    if existing is not None:
-        return existing
-    revoked = (
-        Certificate.objects.filter(user=user, course=course, status=CertificateStatus.REVOKED)
-        .order_by("-revoked_at")
-        .first()
-    )
-    if revoked is not None:  # else a new claim would undo the revocation in two clicks
-        revoked_on = timezone.localtime(revoked.revoked_at).date() if revoked.revoked_at else None
-        raise LearnerActionRefused(
-            f"Your certificate for this course was revoked{f' on {revoked_on:%-d %B %Y}' if revoked_on else ''}, "
-            "so credit cannot be claimed again. Contact the course administrators if you think this is a mistake.",
-            status=409,
-        )
+    state = learner_course_state(user=user, course=course)
+    if state.certificate_id is not None:
+        existing = live_certificate(user=user, course=course)
+        if existing is not None:
+            return existing
+    if state.requirements:
+        raise LearnerActionRefused("Not yet: " + "; ".join(state.left_for_credit) + ".", status=409)
+    profile, enrollment = profile_for(user), state.enrollment
+    designation = offered_designation(profession=profile.profession, course=course) if profile else None
+    if profile is None or enrollment is None or designation is None:
+        # The rule above requires all three; a profile or a course edited since it was read lands here.
+        raise LearnerActionRefused("Your profile or this course changed: reload the page and try again.", status=409)
     if not attested:
         raise LearnerActionRefused("Tick the attestation that the credit matches your participation.", status=400)
     if not is_quarter_step(credits) or credits > designation.max_credits:
@@ -129,7 +118,7 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
             log(instance=certificate, action="antidote.certificate.claimed", user=user, data=_log_data(certificate))
             transaction.on_commit(lambda: _enqueue_render(str(certificate.pk)))
     except IntegrityError:
-        existing = live_certificate(user, course)
+        existing = live_certificate(user=user, course=course)
         if existing is None:
             raise
         return existing
@@ -139,10 +128,6 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
 def _enqueue_render(certificate_id: str) -> None:
     """Hand the certificate to the worker. If the broker is down the claim still stands: the beat
     task re-enqueues certificates left pending."""
-    import logging
-
-    from certificates.tasks import certificate_render_task
-
     try:
         certificate_render_task.delay(certificate_id)
     except Exception:  # the broker is down: the beat task picks the certificate up later
@@ -246,8 +231,6 @@ def certificates_requeue_stale() -> int:
     """Re-enqueue certificates whose task was lost: pending and untouched for PENDING_GRACE (the
     broker was down at claim time, or a retry message vanished), or rendering with an expired lease
     (the worker died). Returns how many were enqueued."""
-    from certificates.tasks import certificate_render_task
-
     now = timezone.now()
     cutoff = now - PENDING_GRACE
     stale = Certificate.objects.filter(

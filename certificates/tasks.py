@@ -1,4 +1,8 @@
-"""Celery tasks for certificates (thin: take an id, call the service)."""
+"""Celery tasks for certificates (thin: take an id, call the service).
+
+Each task imports its service in its body: certificates.services imports these tasks at the top to
+enqueue them, so a top-level import here would be a cycle (as the Django Styleguide does it).
+"""
 
 from __future__ import annotations
 

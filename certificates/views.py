@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus
+from certificates.rendering import html_to_pdf
 from certificates.selectors import (
     claim_choices,
-    credit_eligibility,
     learner_certificates,
     live_certificate,
     offered_designation,
@@ -24,8 +27,10 @@ from certificates.selectors import (
     transcript_totals,
 )
 from courses.models import CoursePage
+from courses.selectors import learner_course_state
 from courses.services import LearnerActionRefused
 from lms.accounts.models import User
+from lms.accounts.selectors import profile_for
 
 VERIFY_LIMIT_PER_MINUTE = 30
 # Not yet issued, or failed: nothing to verify.
@@ -42,16 +47,18 @@ def _user(request: HttpRequest) -> User:
 def claim(request: HttpRequest, course_id: int) -> HttpResponse:
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
     user = _user(request)
-    existing = live_certificate(user, course)
+    existing = live_certificate(user=user, course=course)
     if existing is not None:
         return redirect("certificates:status", certificate_id=existing.pk)
-    eligibility = credit_eligibility(user, course)
-    designation = offered_designation(eligibility.profile, course) if eligibility.profile else None
+    state = learner_course_state(user=user, course=course)
+    profile = profile_for(user)
+    designation = offered_designation(profession=profile.profession, course=course) if profile else None
     context = {
         "course": course,
-        "eligibility": eligibility,
+        "state": state,
+        "profile": profile,
         "designation": designation,
-        "choices": claim_choices(designation.max_credits) if designation else [],
+        "choices": claim_choices(maximum=designation.max_credits) if designation else [],
         "error": "",
         "selected": f"{designation.max_credits:.2f}" if designation else "",
     }
@@ -71,7 +78,7 @@ def claim(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _own_or_404(request: HttpRequest, certificate_id: str) -> Certificate:
-    certificate = own_certificate(certificate_id, _user(request))
+    certificate = own_certificate(certificate_id=certificate_id, user=_user(request))
     if certificate is None:
         raise Http404("No such certificate.")
     return certificate
@@ -132,9 +139,11 @@ def download(request: HttpRequest, certificate_id: str) -> HttpResponseBase:
 @login_required
 @require_GET
 def transcript(request: HttpRequest) -> HttpResponse:
-    certificates = learner_certificates(_user(request))
+    certificates = learner_certificates(user=_user(request))
     return render(
-        request, "certificates/transcript.html", {"certificates": certificates, **transcript_totals(certificates)}
+        request,
+        "certificates/transcript.html",
+        {"certificates": certificates, **transcript_totals(certificates=certificates)},
     )
 
 
@@ -143,22 +152,15 @@ def transcript(request: HttpRequest) -> HttpResponse:
 @require_GET
 def transcript_pdf(request: HttpRequest) -> HttpResponse:
     """The printable summary: certificates and MATE Act hours, as a PDF."""
-    from django.conf import settings
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-
-    from certificates.rendering import html_to_pdf
-    from lms.accounts.selectors import profile_for
-
     user = _user(request)
-    certificates = learner_certificates(user)
+    certificates = learner_certificates(user=user)
     profile = profile_for(user)
     context = {
         "certificates": certificates,
         "learner_name": profile.full_name_for_certificate if profile else user.get_full_name(),
         "printed": timezone.localdate(),
         "verify_base": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-        **transcript_totals(certificates),
+        **transcript_totals(certificates=certificates),
     }
     pdf = html_to_pdf(render_to_string("certificates/transcript_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -18,6 +18,7 @@ from courses.models import (
 )
 from courses.pathway import minutes_phrase, module_states, seconds_left
 from lms.accounts.selectors import user_can_enroll
+from quizzes.models import QuizAttempt, QuizKind
 
 if TYPE_CHECKING:
     from lms.accounts.models import User
@@ -99,12 +100,10 @@ def module_progress_record(
 
 
 def _refuse_if_locked(*, enrollment: Enrollment, module: ModulePage) -> None:
-    from courses.selectors import course_modules
-
     course = enrollment.course
     if not course.modules_in_order:
         return
-    modules = list(course_modules(course).defer("body"))
+    modules = list(course.live_modules().defer("body"))
     progress = {p.module_id: p for p in enrollment.module_progress.all()}
     for state in module_states(modules, progress, in_order=True):
         if state.module.pk == module.pk and state.locked_by is not None:
@@ -122,8 +121,6 @@ def module_check_open(*, enrollment: Enrollment, module: ModulePage) -> None:
 
 
 def _module_quiz_passed(*, enrollment: Enrollment, module: ModulePage) -> bool:
-    from quizzes.models import QuizAttempt, QuizKind
-
     return QuizAttempt.objects.filter(
         enrollment=enrollment, page_id=module.pk, kind=QuizKind.MODULE, passed=True
     ).exists()

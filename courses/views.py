@@ -14,17 +14,60 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Page
 
 from courses import services
 from courses.blocks import LIKERT_CHOICES
 from courses.forms import MMECalculatorForm, evaluation_fields, evaluation_parse
-from courses.models import CoursePage, Enrollment, EvaluationResponse, ModulePage
-from courses.pathway import seconds_left
-from courses.selectors import course_of, learner_course_state, learner_dashboard
+from courses.models import CourseIndexPage, CoursePage, Enrollment, EvaluationResponse, HomePage, ModulePage
+from courses.pathway import Step, minutes_phrase, seconds_left
+from courses.selectors import course_of, learner_course_state, learner_dashboard, learner_statuses
 from courses.services import LearnerActionRefused
+from lms.accounts.models import User
+
+
+def learner_page(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """A catalog page as a signed-in learner sees it: the page's own context plus the learner's place.
+
+    Called by Wagtail's serving (courses/wagtail_hooks.py, after its view restrictions); None leaves the
+    page to Wagtail (anonymous visitors, whose pages may be cached, and other page types). Previews never
+    come here: they show the content alone. Opening a module starts it and counts the time since the
+    learner's last request on it, so the server measures time on a module.
+    """
+    if not request.user.is_authenticated or not isinstance(page, (HomePage, CourseIndexPage, CoursePage, ModulePage)):
+        return None
+    user = cast(User, request.user)
+    context = page.get_context(request)
+    if isinstance(page, (HomePage, CourseIndexPage)):
+        context["statuses"] = learner_statuses(user=user)
+    elif isinstance(page, CoursePage):
+        context["learner"] = learner_course_state(
+            user=user, course=page, modules=context["modules"], credit_types=context["credit_types"]
+        )
+    elif context["course"] is not None:
+        learner = learner_course_state(user=user, course=context["course"], modules=context["modules"])
+        state = next((s for s in learner.modules if s.module.pk == page.pk), None)
+        context.update(learner=learner, module_state=state)
+        if learner.enrollment is not None and learner.missing_before(Step.MODULE):
+            messages.info(request, "Before the first module, please read the faculty disclosures.")
+            return redirect("courses:disclosures", course_id=learner.course.pk)
+        if learner.enrollment is not None and state is not None and state.is_open:
+            progress = services.module_progress_record(
+                enrollment=learner.enrollment, module=page, progress=state.progress
+            )
+            left = seconds_left(progress.seconds, page.minimum_seconds)
+            context.update(
+                module_quiz_passed=learner.module_quiz_passed(page),
+                progress=progress,
+                seconds_left=left,
+                minutes_left_phrase=minutes_phrase(left),
+                minimum_minutes=page.minimum_seconds // 60,
+            )
+    return TemplateResponse(request, page.get_template(request), context)
 
 
 def _refused(request: HttpRequest, error: LearnerActionRefused, *, back_url: str, back_label: str) -> HttpResponse:
@@ -79,11 +122,8 @@ def disclosures(request: HttpRequest, course_id: int) -> HttpResponse:
             context = {"course": course, "faculty": course.faculty.all(), "error": "Tick the box to continue."}
             return render(request, "courses/disclosures.html", context, status=400)
         services.disclosure_acknowledge(enrollment=enrollment)
-        state = learner_course_state(request.user, course)
-        if state.has_pretest and not state.pretest_taken:
-            return redirect("quizzes:overview", page_id=course.pk, kind="pre")
-        target = state.next_module.module.url if state.next_module else course.url
-        return redirect(target)
+        state = learner_course_state(user=cast(User, request.user), course=course)
+        return redirect(state.next_url or course.url)
     context = {
         "course": course,
         "faculty": course.faculty.all(),
@@ -93,7 +133,7 @@ def disclosures(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _course_of(module: ModulePage) -> CoursePage:
-    course = course_of(module, live_only=True)
+    course = course_of(module=module, live_only=True)
     if course is None:
         raise LearnerActionRefused("This module's course is not available.", status=404)
     return course
@@ -108,7 +148,7 @@ def module_complete(request: HttpRequest, module_id: int) -> HttpResponse:
         services.module_complete(enrollment=enrollment, module=module)
     except LearnerActionRefused as error:
         return _refused(request, error, back_url=module.url, back_label=f"Back to “{module.title}”")
-    state = learner_course_state(request.user, enrollment.course)
+    state = learner_course_state(user=cast(User, request.user), course=enrollment.course)
     messages.success(request, f"“{module.title}” is complete.")
     return redirect(state.next_module.module.url if state.next_module else enrollment.course.url)
 
@@ -143,9 +183,10 @@ def evaluation(request: HttpRequest, course_id: int) -> HttpResponse:
         enrollment = _own_enrollment(request, course)
     except LearnerActionRefused as error:
         return _refused(request, error, back_url=course.url, back_label="Back to the course")
-    state = learner_course_state(request.user, course)
-    if not state.all_modules_complete:
-        refusal = LearnerActionRefused("The evaluation opens once every module is complete.")
+    state = learner_course_state(user=cast(User, request.user), course=course)
+    missing = state.missing_before(Step.EVALUATION)
+    if missing:
+        refusal = LearnerActionRefused(f"The evaluation opens once the steps before it are done: {'; '.join(missing)}.")
         return _refused(request, refusal, back_url=course.url, back_label="Back to the course")
     done = EvaluationResponse.objects.filter(enrollment=enrollment).first()
     fields = evaluation_fields(course)
@@ -172,7 +213,7 @@ def evaluation(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Every enrolled course, its progress, the next step and what is left for credit."""
-    return render(request, "courses/dashboard.html", {"courses": learner_dashboard(request.user)})
+    return render(request, "courses/dashboard.html", {"courses": learner_dashboard(user=cast(User, request.user))})
 
 
 @require_GET

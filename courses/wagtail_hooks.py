@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -10,8 +13,21 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from courses import admin_views
+from courses import admin_views, views
 from courses.models import Enrollment, ModuleProgress
+
+ServeChain = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
+
+
+@hooks.register("on_serve_page", order=100)
+def serve_learner_pages(serve: ServeChain) -> ServeChain:
+    """Signed-in learners' pages come from courses.views.learner_page. The order puts this hook inside
+    Wagtail's own (order 0), so its view restrictions are checked first."""
+
+    def inner(page: Page, request: HttpRequest, args: tuple[Any, ...], kwargs: dict[str, Any]) -> HttpResponse:
+        return views.learner_page(request, page) or serve(page, request, args, kwargs)
+
+    return inner
 
 
 @hooks.register("before_delete_page")

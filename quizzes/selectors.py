@@ -40,7 +40,7 @@ def quiz_definition(page: Page, kind: str, course: CoursePage | None = None) -> 
         quiz = _quiz(specific.quiz)
         if quiz is None or not quiz["questions"]:
             return None
-        parent = course or course_of(specific)
+        parent = course or course_of(module=specific)
         if parent is None:
             return None
         return QuizDefinition(

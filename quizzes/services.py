@@ -11,6 +11,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from courses.models import Enrollment, ModulePage
+from courses.pathway import Step
+from courses.selectors import learner_course_state
 from courses.services import LearnerActionRefused, module_check_open
 from quizzes.answers import ParsedAnswers
 from quizzes.grading import grade
@@ -27,19 +29,14 @@ class AttemptAlreadySubmitted(Exception):
 
 
 def _refuse_unless_allowed(*, enrollment: Enrollment, quiz: QuizDefinition) -> None:
-    if not hasattr(enrollment, "acknowledgement"):
-        raise LearnerActionRefused("Read and acknowledge the course disclosures first.")
+    """A module quiz opens with its module; the pre-test and post-test when the course's rule says so."""
     if quiz.kind == QuizKind.MODULE and isinstance(quiz.page, ModulePage):
         module_check_open(enrollment=enrollment, module=quiz.page)
-    if quiz.kind == QuizKind.POST:
-        from courses.selectors import learner_course_state
-
-        state = learner_course_state(enrollment.user, quiz.course)
-        left = len(state.modules) - state.modules_complete
-        if left:
-            raise LearnerActionRefused(
-                f"Complete every module before the post-test: {left} module{'s' if left != 1 else ''} still to go."
-            )
+        return
+    state = learner_course_state(user=enrollment.user, course=quiz.course)
+    missing = state.missing_before(Step.PRETEST if quiz.kind == QuizKind.PRE else Step.POSTTEST)
+    if missing:
+        raise LearnerActionRefused(f"Before the {quiz.title.lower()}: {'; '.join(missing)}.")
 
 
 def attempt_start(*, user: User, quiz: QuizDefinition, rng: random.Random | None = None) -> QuizAttempt:

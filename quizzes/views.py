@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from courses.models import Enrollment
+from courses.pathway import Step
+from courses.selectors import learner_course_state
 from courses.services import LearnerActionRefused
 from lms.accounts.models import User
 from quizzes import services
@@ -50,9 +52,14 @@ def quiz_overview(request: HttpRequest, page_id: int, kind: str) -> HttpResponse
     enrollment = Enrollment.objects.filter(user_id=cast(User, request.user).pk, course=quiz.course).first()
     attempts = attempts_for(enrollment, quiz.page, quiz.kind) if enrollment else []
     maximum = quiz.settings["max_attempts"]
+    missing: list[str] = []
+    if enrollment is not None and quiz.kind != QuizKind.MODULE:
+        state = learner_course_state(user=cast(User, request.user), course=quiz.course)
+        missing = state.missing_before(Step.PRETEST if quiz.kind == QuizKind.PRE else Step.POSTTEST)
     context = {
         "quiz": quiz,
         "enrollment": enrollment,
+        "missing": missing,
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if not a.is_submitted), None),
         "passed": next((a for a in attempts if a.passed), None),

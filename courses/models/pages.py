@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -73,13 +71,10 @@ class HomePage(PublicCachedPage):
     content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import catalog_courses, learner_statuses
-
         context = super().get_context(request, *args, **kwargs)
         catalog = CourseIndexPage.objects.live().descendant_of(self).first()
         context["catalog"] = catalog
-        context["courses"] = catalog_courses(catalog) if catalog else []
-        context["statuses"] = learner_statuses(request.user)
+        context["courses"] = catalog.live_courses() if catalog else []
         return context
 
 
@@ -93,12 +88,14 @@ class CourseIndexPage(PublicCachedPage):
 
     content_panels: ClassVar[list[Any]] = [*Page.content_panels, FieldPanel("intro")]
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import catalog_courses, learner_statuses
+    def live_courses(self) -> QuerySet[CoursePage]:
+        """Live courses of the catalog, with their credit designations, in tree order."""
+        courses = CoursePage.objects.live().public().child_of(self)
+        return courses.prefetch_related("credit_designations").order_by("path")
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = catalog_courses(self)
-        context["statuses"] = learner_statuses(request.user)
+        context["courses"] = self.live_courses()
         return context
 
 
@@ -234,11 +231,19 @@ class CoursePage(QuizIdsMixin, PublicCachedPage):
             f"{designation.max_credits.normalize():f} hours."
         )
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import course_detail
+    def live_modules(self) -> QuerySet[ModulePage]:
+        return ModulePage.objects.live().public().child_of(self).order_by("path")
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The page as anyone sees it; a signed-in learner's place is added by courses.views.learner_page."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_detail(self, request.user))
+        designations = list(self.credit_designations.all())
+        context.update(
+            modules=list(self.live_modules().defer("body")),
+            faculty=list(self.faculty.all()),
+            designations=[(d, self.designation_statement(d)) for d in designations],
+            credit_types=frozenset(d.credit_type for d in designations),
+        )
         return context
 
 
@@ -313,37 +318,29 @@ class ModulePage(QuizIdsMixin, PublicCachedPage):
         minutes = self.minimum_minutes if self.minimum_minutes is not None else self.estimated_minutes / 2
         return int(minutes * 60)
 
+    def course(self) -> CoursePage | None:
+        # Wagtail's routing has loaded the parent already (and its specific page): no query.
+        parent = self.get_parent()
+        if parent is not None and not isinstance(parent, CoursePage):
+            parent = parent.specific
+        return parent if isinstance(parent, CoursePage) else None
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.selectors import module_detail
-
+        """The module as anyone sees it, with its place in the course; a signed-in learner's progress is
+        added by courses.views.learner_page."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_detail(self, request.user))
+        course = self.course()
+        # Both change only when a page is published: cached until then.
+        siblings: list[ModulePage] = (
+            remember(f"modules:{course.pk}", lambda: list(course.live_modules().defer("body"))) if course else []
+        )
+        ids = [m.pk for m in siblings]
+        position = ids.index(self.pk) if self.pk in ids else -1
+        context.update(
+            course=course,
+            modules=siblings,
+            module_number=position + 1 if position >= 0 else None,
+            previous_module=siblings[position - 1] if position > 0 else None,
+            next_module=siblings[position + 1] if 0 <= position < len(siblings) - 1 else None,
+        )
         return context
-
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """For an enrolled learner, opening the module starts it and counts the time since their last visit."""
-        from courses import services
-        from courses.pathway import minutes_phrase, seconds_left
-
-        preview = getattr(request, "is_preview", False)
-        context = self.get_context(request, *args, **kwargs)
-        learner, state = context["learner"], context["module_state"]
-        if not preview and learner is not None and learner.enrollment is not None:
-            if not learner.acknowledged:
-                messages.info(request, "Before the first module, please read the faculty disclosures.")
-                return redirect("courses:disclosures", course_id=learner.course.pk)
-            if state is not None and state.is_open:
-                progress = services.module_progress_record(
-                    enrollment=learner.enrollment, module=self, progress=state.progress
-                )
-                left = seconds_left(progress.seconds, self.minimum_seconds)
-                context.update(
-                    module_quiz_passed=learner.module_quiz_passed(self),
-                    progress=progress,
-                    seconds_left=left,
-                    minutes_left_phrase=minutes_phrase(left),
-                    minimum_minutes=self.minimum_seconds // 60,
-                )
-        if not preview and not request.user.is_authenticated:
-            mark_cacheable(request)
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)

@@ -75,7 +75,7 @@ def test_the_evaluation_waits_for_the_modules(client: Client, evaluated_course: 
     client.force_login(make_learner(evaluated_course))
     response = client.get(f"/learn/courses/{evaluated_course.pk}/evaluation/")
     assert response.status_code == 409
-    assert "once every module is complete" in response.content.decode()
+    assert "The evaluation opens once the steps before it are done: Complete 3 more modules." in response.content.decode()
 
 
 def test_the_evaluation_requires_the_likert_items_and_keeps_answers(
@@ -168,7 +168,7 @@ def test_a_profession_the_course_offers_no_credit_for_is_told_so(client: Client,
     client.force_login(user)
     response = client.post(f"/certificates/claim/{evaluated_course.pk}/", {"credits": "1.00", "attest": "yes"})
     assert response.status_code == 409
-    assert "This course offers no credit for your profession (Pharmacist)" in response.content.decode()
+    assert "This course offers no credit for a pharmacist" in response.content.decode()
     assert not Certificate.objects.exists()
 
 

@@ -75,7 +75,7 @@ def record_for(course: CoursePage, profile: ClinicianProfile, credits: str = "1.
     return certificate_record(
         profile=profile,
         course=course,
-        credit_type=credit_type_for(profile),
+        credit_type=credit_type_for(profile.profession),
         credits=Decimal(credits),
         completed_on="2026-11-26",
     )
