@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from lms.reports.exports import neutralise_formula
+from lms.staff import neutralise_formula
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", '=HYPERLINK("x")'])
