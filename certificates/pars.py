@@ -1,4 +1,4 @@
-"""ACCME PARS learner-completion file: its columns in one declared list, its form, its rows.
+"""ACCME PARS learner-completion file: its columns in one declared list, its form, its rows, its files.
 
 What is confirmed (shared/content/accreditation-facts.md): per learner, first and last name, month
 and day of birth (mm/dd, no year), completion date, credit type and amount, the primary state of
