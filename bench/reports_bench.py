@@ -298,7 +298,7 @@ def main() -> None:
         call_command("collectstatic", "--noinput", stdout=io.StringIO())  # the manifest the admin pages need
         client = Client()
         client.force_login(staff_user("administrator", email="bench-admin@antidote.example"))
-        url = reverse("antidote_reports:completions")
+        url = reverse("certificate_reports:completions")
 
         figures: dict[str, Any] = {
             "date": time.strftime("%Y-%m-%d"),

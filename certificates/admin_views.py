@@ -3,7 +3,7 @@
 GET shows what the action will change and asks for confirmation; POST acts through the service and
 goes back to the certificates report. Thin: certificates/services.py decides what is allowed.
 Registered under /admin/antidote-certificates/ by certificates/wagtail_hooks.py, so Wagtail's
-admin-access check runs first; the permission below is checked here, on every method.
+admin-access check runs first; the permission below is checked on every method (lms/staff.py).
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from typing import Any, ClassVar, cast
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from certificates import services
 from certificates.models import Certificate
 from lms.accounts.models import ClinicianProfile, User
+from lms.staff import StaffPermissionMixin
 
 PERMISSION = "certificates.manage_certificates"
 
@@ -53,15 +53,18 @@ class RetryForm(forms.Form):
 
 
 def certificates_report_url() -> str:
-    """Where an action returns: the certificates report when the reports app provides it."""
-    try:
-        return reverse("antidote_reports:certificates")
-    except NoReverseMatch:
-        return reverse("wagtailadmin_home")
+    """Where an action returns: the certificates report."""
+    return reverse("certificate_reports:certificates")
 
 
-class CertificateActionView(WagtailAdminTemplateMixin, FormView):
+class CertificateActionView(StaffPermissionMixin, WagtailAdminTemplateMixin, FormView):
     """One certificate, one action. Subclasses name the action, its form and its words."""
+
+    staff_permission = PERMISSION
+    denied_reason = (
+        "Revoking, reissuing and retrying certificates is for administrators (the permission "
+        "“Can revoke, reissue and retry certificates”). Nothing was changed."
+    )
 
     template_name = "certificates/admin/confirm.html"
     header_icon = "doc-full"
@@ -70,18 +73,15 @@ class CertificateActionView(WagtailAdminTemplateMixin, FormView):
     explanation: ClassVar[str]
     success_message: ClassVar[str]
     danger: ClassVar[bool] = False  # the submit button in Wagtail's red, for what cannot be undone
-    certificate: Certificate
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        # Checked before the lookup, so staff without the permission cannot probe which ids exist.
-        # A rendered 403, not PermissionDenied: Wagtail turns that into a redirect to the dashboard.
-        if not request.user.has_perm(PERMISSION):
-            return TemplateResponse(request, "certificates/admin/forbidden.html", {}, status=403)
-        self.certificate = get_object_or_404(
+    @cached_property
+    def certificate(self) -> Certificate:
+        # Looked up by the handlers, after StaffPermissionMixin.dispatch has refused staff without
+        # the permission: they cannot probe which ids exist.
+        return get_object_or_404(
             Certificate.objects.select_related("course", "user", "superseded_by", "revoked_by"),
-            pk=kwargs["certificate_id"],
+            pk=self.kwargs["certificate_id"],
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
         return f"{self.submit_label} {self.certificate.short_code}"

@@ -1,32 +1,27 @@
 """Course analytics in the Wagtail admin, for detailing specialists, clinical reviewers and administrators.
 
 Registered under /admin/antidote-analytics/ by courses/wagtail_hooks.py. Wagtail's admin wrapper
-already refuses anonymous users (login redirect) and clinicians (no admin access); these views
-check the analytics permission themselves and answer 403 to staff without it. They do not raise
-PermissionDenied, which Wagtail's wrapper turns into a redirect to the dashboard.
+already refuses anonymous users (login redirect) and clinicians (no admin access); staff without
+the analytics permission get the staff 403 page (lms/staff.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.analytics_selectors import analytics_courses, course_analytics
 from courses.models import CoursePage
+from lms.staff import StaffPermissionMixin
 
 PERMISSION = "courses.view_course_analytics"
 MAX_DATABASE_INTEGER = 2**63 - 1
 TITLE = "Course analytics"
-
-
-def user_can_view_analytics(request: HttpRequest) -> bool:
-    return bool(request.user.has_perm(PERMISSION))
 
 
 def duration_text(seconds: float | None) -> str | None:
@@ -43,19 +38,14 @@ def duration_text(seconds: float | None) -> str | None:
     return f"{minutes} min" if minutes else "under a minute"
 
 
-class AnalyticsView(WagtailAdminTemplateMixin, TemplateView):
+class AnalyticsView(StaffPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    staff_permission = PERMISSION
+    denied_reason = (
+        "You do not have permission to view course analytics. Ask an administrator for the Detailing "
+        "specialists, Clinical reviewers or Administrators role."
+    )
     page_title = TITLE
     header_icon = "table"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not user_can_view_analytics(request):
-            return TemplateResponse(
-                request,
-                "courses/admin/analytics_forbidden.html",
-                {"page_title": TITLE, "header_icon": self.header_icon},
-                status=403,
-            )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [*self.breadcrumbs_items, {"url": reverse("antidote_analytics:index"), "label": TITLE}]

@@ -1,30 +1,30 @@
 """Reads for course analytics: a course's learner records in a fixed number of queries.
 
 Kept apart from courses/selectors.py (the learner's pages) because it reads across every learner
-of a course for staff, and feeds the pure arithmetic in courses/analytics.py.
+of a course for staff, and feeds the pure arithmetic in courses/analytics.py. The test attempts and
+the item analysis are the quizzes' (quizzes/selectors.py, quizzes/item_analysis.py).
 
 Definitions shared with the reports (see the admin URL conventions):
 - completed: the learner claimed credit; the earliest claim's attested_at is the completion date
   (an enrollment has several claims only across revoke/reissue);
 - post-test score: the best submitted post-test attempt; passed if any submitted attempt passed.
 
-Item statistics use each learner's *first* submitted attempt: a retake follows feedback on the
-first, so pooling retakes would count the same learner twice and make items look easier than
-they were the first time. The pre-test allows one attempt, so its first attempt is its only one.
+Item statistics use each learner's *first* submitted attempt (quizzes.selectors.LearnerAttempts says why).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Min, Q
 
 from courses import analytics
-from courses.analytics import ItemStatistics, LikertSummary, PairedGain
+from courses.analytics import LikertSummary, PairedGain
 from courses.forms import evaluation_fields
 from courses.models import CoursePage, Enrollment, EvaluationResponse
-from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
+from quizzes.item_analysis import QuestionRow
+from quizzes.models import QuizKind
+from quizzes.selectors import course_test_attempts, item_analysis
 
 # enrollments, quiz attempts, evaluation responses (the course itself is the caller's)
 COURSE_ANALYTICS_QUERIES = 3
@@ -48,13 +48,6 @@ def analytics_courses() -> list[CourseOverview]:
         completed_count=Count("enrollments", filter=Q(enrollments__credit_claims__isnull=False), distinct=True),
     ).order_by("path")
     return [CourseOverview(c, c.enrolled_count, c.completed_count) for c in courses]
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    question_id: str
-    prompt: str | None  # None: the question is no longer in the test as it stands
-    stats: ItemStatistics
 
 
 @dataclass(frozen=True)
@@ -127,18 +120,6 @@ class CourseAnalytics:
         return analytics.completion_rate(enrolled=self.enrolled, completed=self.completed)
 
 
-@dataclass
-class _Learner:
-    """One enrollment's submitted pre- and post-test attempts, in attempt order."""
-
-    pre_score: float | None = None
-    pre_results: dict[str, bool] | None = None
-    post_scores: list[float] = field(default_factory=list)
-    post_passed_any: bool = False
-    post_passed_first: bool = False
-    post_first_results: dict[str, bool] | None = None
-
-
 def course_analytics(course: CoursePage) -> CourseAnalytics:
     """Everything the course analytics page shows, in COURSE_ANALYTICS_QUERIES queries however many learners."""
     enrollments = list(
@@ -152,7 +133,7 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
         if completed_at is not None
     ]
 
-    learners = _learners(course)
+    learners = course_test_attempts(course)
     pre_scores = {key: learner.pre_score for key, learner in learners.items() if learner.pre_score is not None}
     post = {key: learner for key, learner in learners.items() if learner.post_scores}
     best = {key: max(learner.post_scores) for key, learner in post.items()}
@@ -168,7 +149,7 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
         pretest=PreTestSummary(
             took=len(pre_scores),
             mean_score=analytics.mean(list(pre_scores.values())),
-            items=_question_rows(course, QuizKind.PRE, pre_results),
+            items=item_analysis(course, QuizKind.PRE, pre_results),
         ),
         posttest=PostTestSummary(
             took=len(post),
@@ -176,62 +157,12 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
             passed_first_attempt=sum(1 for learner in post.values() if learner.post_passed_first),
             mean_best_score=analytics.mean(list(best.values())),
             mean_first_score=analytics.mean(list(first.values())),
-            items=_question_rows(course, QuizKind.POST, post_results),
+            items=item_analysis(course, QuizKind.POST, post_results),
         ),
         gain_best=analytics.paired_gain(pre_scores, best),
         gain_first=analytics.paired_gain(pre_scores, first),
         evaluation=_evaluation(course),
     )
-
-
-def _learners(course: CoursePage) -> dict[int, _Learner]:
-    """Submitted pre- and post-test attempts, grouped by enrollment (one query)."""
-    rows = (
-        QuizAttempt.objects.filter(
-            enrollment__course=course, kind__in=[QuizKind.PRE, QuizKind.POST], status=AttemptStatus.SUBMITTED
-        )
-        .order_by("enrollment_id", "kind", "number")
-        .values_list("enrollment_id", "kind", "score", "passed", "results")
-    )
-    learners: dict[int, _Learner] = {}
-    for enrollment_id, kind, score, passed, results in rows:
-        if score is None:  # a submitted attempt always has one (check constraint submitted_attempts_are_graded)
-            continue
-        learner = learners.setdefault(enrollment_id, _Learner())
-        value = float(score)
-        if kind == QuizKind.PRE:
-            if learner.pre_score is None:
-                learner.pre_score, learner.pre_results = value, _results(results)
-            continue
-        if not learner.post_scores:
-            learner.post_passed_first, learner.post_first_results = bool(passed), _results(results)
-        learner.post_scores.append(value)
-        learner.post_passed_any = learner.post_passed_any or bool(passed)
-    return learners
-
-
-def _results(results: Any) -> dict[str, bool]:
-    return {str(key): bool(value) for key, value in (results or {}).items()}
-
-
-def _question_rows(course: CoursePage, kind: str, responses: list[dict[str, bool]]) -> list[QuestionRow]:
-    """Item statistics in the order of the test as it stands now; questions since removed come last."""
-    stats = analytics.item_statistics(responses)
-    prompts = {block.id: str(block.value["prompt"]) for block in _questions(course, kind)}
-    rows = [QuestionRow(qid, prompt, stats[qid]) for qid, prompt in prompts.items() if qid in stats]
-    rows += [QuestionRow(qid, None, stats[qid]) for qid in sorted(stats) if qid not in prompts]
-    return rows
-
-
-def _questions(course: CoursePage, kind: str) -> list[Any]:
-    """The test's question blocks as it stands, as quizzes.selectors.quiz_definition picks them.
-
-    Read from the course's own fields rather than through quiz_definition, whose page.specific
-    may look up the content type: the query count stays fixed however warm the caches are.
-    """
-    own_posttest = kind == QuizKind.POST and not course.posttest_reuses_pretest
-    field_value = course.posttest if own_posttest else course.pretest
-    return list(field_value[0].value["questions"]) if field_value else []
 
 
 def _evaluation(course: CoursePage) -> EvaluationSummary:

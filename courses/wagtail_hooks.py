@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from courses import admin_views, views
 from courses.models import Enrollment, ModuleProgress
+from lms.staff import PermissionMenuItem
 
 ServeChain = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
 
@@ -58,16 +59,13 @@ def register_course_analytics_urls() -> list[URLPattern | URLResolver]:
     return [path("antidote-analytics/", include((analytics_urlpatterns, "antidote_analytics")))]
 
 
-class CourseAnalyticsMenuItem(MenuItem):
-    """Shown only to those who may open it; the views check the permission again on the server."""
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return admin_views.user_can_view_analytics(request)
-
-
 @hooks.register("register_admin_menu_item")
 def register_course_analytics_menu_item() -> MenuItem:
     # Just above Reports (order 9000), where staff look for figures.
-    return CourseAnalyticsMenuItem(
-        admin_views.TITLE, reverse_lazy("antidote_analytics:index"), icon_name="table", order=8900
+    return PermissionMenuItem(
+        admin_views.TITLE,
+        reverse_lazy("antidote_analytics:index"),
+        icon_name="table",
+        order=8900,
+        permission=admin_views.PERMISSION,
     )

@@ -1,14 +1,21 @@
-"""Reads: which quiz a page offers, and a learner's attempts."""
+"""Reads: which quiz a page offers, a learner's attempts, and for staff every learner's attempts
+(the quiz attempts report, and the test attempts the course analytics and item analysis read)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from django.db.models import F, QuerySet
 
 from courses.models import CoursePage, Enrollment, ModulePage
 from courses.selectors import course_of
+from lms.staff import LearnerRow, learner_columns
 from quizzes.blocks import ShowExplanations
-from quizzes.models import QuizAttempt, QuizKind
+from quizzes.item_analysis import QuestionRow, question_rows
+from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 from quizzes.snapshot import quiz_settings
 
 if TYPE_CHECKING:
@@ -103,3 +110,106 @@ def attempt_history(user_id: int) -> list[QuizAttempt]:
         )
         .order_by("enrollment__course__path", "kind", "page_id", "number")
     )
+
+
+# The quiz attempts report --------------------------------------------------------------------
+
+
+class QuizAttemptRow(LearnerRow):
+    """A row of the quiz attempts report: one attempt at the pre-test, a module quiz or the post-test."""
+
+    id: int
+    quiz_title: str
+    kind: str
+    number: int
+    status: str
+    started_at: datetime.datetime
+    submitted_at: datetime.datetime | None
+    score: Decimal | None
+    passed: bool | None
+
+
+# The ``.values()`` keys: the row type's keys, so the two cannot drift apart.
+QUIZ_ATTEMPT_FIELDS: tuple[str, ...] = tuple(QuizAttemptRow.__annotations__)
+
+
+def quiz_attempts_lean() -> QuerySet[QuizAttempt]:
+    """What the report's filters, count and pagination run on: ordered by id, the order attempts
+    were made (an index scan, where ordering by the start time would sort the whole table per page)."""
+    return QuizAttempt.objects.order_by("-pk")
+
+
+def quiz_attempt_rows(queryset: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
+    """Every quiz attempt (pre-test, module quizzes, post-test), with the learner and course joined."""
+    return queryset.annotate(
+        **learner_columns("user"),
+        course_title=F("enrollment__course__title"),
+        quiz_title=F("page__title"),
+    )
+
+
+# A course's pre- and post-test attempts, for the course analytics and item analysis -------------
+
+
+@dataclass
+class LearnerAttempts:
+    """One enrollment's submitted pre- and post-test attempts, in attempt order.
+
+    Item analysis reads each learner's *first* submitted attempt: a retake follows feedback on the
+    first, so pooling retakes would count the same learner twice and make items look easier than
+    they were the first time. The pre-test allows one attempt, so its first attempt is its only one.
+    """
+
+    pre_score: float | None = None
+    pre_results: dict[str, bool] | None = None
+    post_scores: list[float] = field(default_factory=list)
+    post_passed_any: bool = False
+    post_passed_first: bool = False
+    post_first_results: dict[str, bool] | None = None
+
+
+def course_test_attempts(course: CoursePage) -> dict[int, LearnerAttempts]:
+    """Submitted pre- and post-test attempts of every learner of a course, by enrollment id (one query)."""
+    rows = (
+        QuizAttempt.objects.filter(
+            enrollment__course=course, kind__in=[QuizKind.PRE, QuizKind.POST], status=AttemptStatus.SUBMITTED
+        )
+        .order_by("enrollment_id", "kind", "number")
+        .values_list("enrollment_id", "kind", "score", "passed", "results")
+    )
+    learners: dict[int, LearnerAttempts] = {}
+    for enrollment_id, kind, score, passed, results in rows:
+        if score is None:  # a submitted attempt always has one (check constraint submitted_attempts_are_graded)
+            continue
+        learner = learners.setdefault(enrollment_id, LearnerAttempts())
+        value = float(score)
+        if kind == QuizKind.PRE:
+            if learner.pre_score is None:
+                learner.pre_score, learner.pre_results = value, _results(results)
+            continue
+        if not learner.post_scores:
+            learner.post_passed_first, learner.post_first_results = bool(passed), _results(results)
+        learner.post_scores.append(value)
+        learner.post_passed_any = learner.post_passed_any or bool(passed)
+    return learners
+
+
+def _results(results: dict[str, Any] | None) -> dict[str, bool]:
+    return {str(key): bool(value) for key, value in (results or {}).items()}
+
+
+def current_prompts(course: CoursePage, kind: str) -> dict[str, str]:
+    """The test's question ids and prompts as it stands, as quiz_definition picks its questions.
+
+    Read from the course's own fields rather than through quiz_definition, whose page.specific
+    may look up the content type: the analytics' query count stays fixed however warm the caches are.
+    """
+    own_posttest = kind == QuizKind.POST and not course.posttest_reuses_pretest
+    field_value = course.posttest if own_posttest else course.pretest
+    questions = field_value[0].value["questions"] if field_value else []
+    return {block.id: str(block.value["prompt"]) for block in questions}
+
+
+def item_analysis(course: CoursePage, kind: str, responses: list[dict[str, bool]]) -> list[QuestionRow]:
+    """The test's item statistics over ``responses`` (first attempts), in the test's order (no query)."""
+    return question_rows(responses, current_prompts(course, kind))

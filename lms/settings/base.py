@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
-    "lms.reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -1,5 +1,6 @@
 """Course analytics: the arithmetic on a hand-built data set, its undefined cases, the selector's
-fixed query count, and the admin pages for every role."""
+fixed query count, and the admin pages for every role. The item analysis on its own is tested in
+tests/quizzes/test_item_analysis.py."""
 
 from __future__ import annotations
 
@@ -28,60 +29,12 @@ from quizzes.grading import grade
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 from quizzes.snapshot import quiz_settings, snapshot_build
 from tests.factories import CoursePageFactory, UserFactory, staff_user
+from tests.quizzes.test_item_analysis import ITEMS, textbook_point_biserial
 
-# The hand-built set: five learners' first post-test attempts at three questions (1 = correct).
-#            q1 q2 q3   total
-ITEMS = {
-    "A": (1, 1, 1),  # 3
-    "B": (1, 1, 0),  # 2
-    "C": (1, 0, 1),  # 2
-    "D": (0, 1, 0),  # 1  (passes on a second attempt, all correct)
-    "E": (0, 0, 0),  # 0
-}
 PRETEST = {"A": (1, 0, 0), "B": (0, 1, 0), "C": (0, 0, 0), "D": (0, 0, 1)}  # E skipped the pre-test
 
 
-def textbook_point_biserial(item: list[int], totals: list[float]) -> float:
-    """r_pb = (M1 − M0) / s · √(p·q), with s the population standard deviation of the totals."""
-    n = len(item)
-    ones = [t for x, t in zip(item, totals, strict=True) if x]
-    zeros = [t for x, t in zip(item, totals, strict=True) if not x]
-    p = len(ones) / n
-    mean_total = sum(totals) / n
-    s = math.sqrt(sum((t - mean_total) ** 2 for t in totals) / n)
-    return (sum(ones) / len(ones) - sum(zeros) / len(zeros)) / s * math.sqrt(p * (1 - p))
-
-
 # The arithmetic, without the database
-
-
-def test_item_statistics_use_the_corrected_item_total_point_biserial() -> None:
-    responses = [{f"q{i + 1}": bool(x) for i, x in enumerate(row)} for row in ITEMS.values()]
-    stats = analytics.item_statistics(responses)
-
-    # By hand, q1: item (1,1,1,0,0), rest scores (2,1,1,1,0): M1 = 4/3, M0 = 1/2, p = 0.6,
-    # s = √0.4, so r = (5/6)·√0.24/√0.4 = (5/6)·√0.6 ≈ 0.6455.
-    assert stats["q1"].discrimination == pytest.approx(5 / 6 * math.sqrt(0.6))
-    for index, question in enumerate(("q1", "q2", "q3")):
-        item = [row[index] for row in ITEMS.values()]
-        rest = [sum(row) - row[index] for row in ITEMS.values()]
-        assert stats[question].discrimination == pytest.approx(textbook_point_biserial(item, rest))
-        assert stats[question].n == 5
-    # q2: those right and those wrong have the same mean rest score (1): no discrimination, but defined.
-    assert stats["q2"].discrimination == pytest.approx(0.0)
-    assert stats["q3"].discrimination == pytest.approx(0.5 / math.sqrt(0.56) * math.sqrt(0.24))
-    assert [stats[q].difficulty for q in ("q1", "q2", "q3")] == pytest.approx([0.6, 0.6, 0.4])
-
-
-def test_the_uncorrected_total_would_overstate_discrimination() -> None:
-    """Documents the choice: including the item in the total inflates r on a three-item test."""
-    item = [row[1] for row in ITEMS.values()]
-    with_item = [float(sum(row)) for row in ITEMS.values()]
-    rest = [float(sum(row) - row[1]) for row in ITEMS.values()]
-    uncorrected = analytics.point_biserial([bool(x) for x in item], with_item)
-    corrected = analytics.point_biserial([bool(x) for x in item], rest)
-    assert uncorrected == pytest.approx(textbook_point_biserial(item, with_item))
-    assert uncorrected is not None and corrected is not None and uncorrected > corrected + 0.4
 
 
 def test_rates_medians_and_means() -> None:
@@ -113,25 +66,12 @@ def test_undefined_statistics_are_none_not_zero() -> None:
     assert analytics.median([]) is None
     assert analytics.completion_rate(enrolled=0, completed=0) is None
     assert analytics.pass_rate(took=0, passed=0) is None
-    assert analytics.item_difficulty([]) is None
-    assert analytics.point_biserial([True], [3.0]) is None  # one learner
-    assert analytics.point_biserial([True, True, True], [1.0, 2.0, 3.0]) is None  # everyone right
-    assert analytics.point_biserial([False, False], [1.0, 2.0]) is None  # everyone wrong
-    assert analytics.point_biserial([True, False, True], [2.0, 2.0, 2.0]) is None  # equal totals
-    assert analytics.item_statistics([]) == {}
-    everyone_right = analytics.item_statistics([{"q": True, "r": True}, {"q": True, "r": False}])
-    assert everyone_right["q"].difficulty == 1.0 and everyone_right["q"].discrimination is None
     empty_gain = analytics.paired_gain({"A": 10.0}, {"B": 90.0})
     assert (empty_gain.n, empty_gain.pre_mean, empty_gain.post_mean, empty_gain.mean_gain) == (0, None, None, None)
     one_pair = analytics.paired_gain({"A": 10.0}, {"A": 90.0})
     assert one_pair.mean_gain == 80.0 and one_pair.sd_gain is None
     assert analytics.likert_summary([]).mean is None
     assert duration_text(None) is None
-
-
-def test_point_biserial_refuses_mismatched_lengths() -> None:
-    with pytest.raises(ValueError, match="one entry per learner"):
-        analytics.point_biserial([True, False], [1.0])
 
 
 def test_durations_read_as_a_person_would_say_them() -> None:

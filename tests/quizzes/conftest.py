@@ -11,6 +11,7 @@ from courses.models import CoursePage, Enrollment, ModulePage
 from courses.services import disclosure_acknowledge
 from lms.accounts.models import User
 from tests.factories import UserFactory
+from tests.report_records import admin_client, administrator, records, second_course  # noqa: F401 (fixtures)
 
 
 def question(n: int) -> dict[str, Any]:

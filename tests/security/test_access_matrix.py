@@ -117,7 +117,7 @@ CERTIFICATE_ACTIONS = ("administrator",)
 ANALYTICS = STAFF
 CERTIFICATE_AUDITORS = ("administrator",)
 
-# One rule per URL name; a namespace ("antidote_reports:") covers every name in it. POST bodies
+# One rule per URL name; a namespace ("certificate_reports:") covers every name in it. POST bodies
 # are empty: the hostile-input tests post real and broken bodies.
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -178,7 +178,8 @@ RULES: dict[str, Rule] = {
     "certificates:verify_code": public(),
     "certificates:verify": public(),
     # Our admin views (issue 6), by namespace and permission.
-    "antidote_reports:": admin_permission(REPORTS),
+    "certificate_reports:": admin_permission(REPORTS),
+    "quiz_reports:": admin_permission(REPORTS),
     "antidote_certificates:": admin_permission(CERTIFICATE_ACTIONS, get=200, post=anyof(200, 302, 400, 409)),
     "antidote_analytics:": admin_permission(ANALYTICS),
 }
@@ -381,6 +382,6 @@ def test_a_url_without_a_rule_fails_the_matrix(world: World, db: None) -> None:
     assert rule_for(Target("accounts:new_view", "accounts:new_view", "/accounts/new/")) is None
     assert rule_for(Target("payments:refund", "payments:refund", "/payments/1/refund/")) is None
     assert (
-        rule_for(Target("antidote_reports:new_report", "x", "/admin/antidote-reports/new/"))
-        is RULES["antidote_reports:"]
+        rule_for(Target("certificate_reports:new_report", "x", "/admin/antidote-reports/new/"))
+        is RULES["certificate_reports:"]
     )

@@ -13,11 +13,11 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from certificates.models import CertificateStatus
+from certificates.pars import PARS_COLUMNS
 from courses.models import CoursePage, CreditType
-from lms.reports.pars import PARS_COLUMNS
-from tests.reports.conftest import at, claim, enroll, make_learner
+from tests.report_records import at, claim, enroll, make_learner
 
-PARS = reverse("antidote_reports:pars")
+PARS = reverse("certificate_reports:pars")
 VALID_NPI = "1234567893"  # the CMS example NPI: its Luhn digit over 80840 checks
 
 

@@ -1,4 +1,4 @@
-"""The reports' querysets: completions, quiz attempts, certificates, and the PARS learner rows.
+"""The certificates app's report querysets: completions, certificates, and the PARS learner rows.
 
 Each report is one SQL query whatever its length: learner, profile and course columns are joined
 (``F`` through the foreign keys) and the per-enrollment facts (completion date, best post-test
@@ -6,7 +6,7 @@ score, the claim, the certificate status) are correlated subqueries, which Postg
 only for the rows of the page when the report is paginated. The querysets end in ``.values()``:
 exports stream tens of thousands of rows, and dicts cost a fraction of model instances.
 
-Shared definitions (briefs/urls.md; the course analytics use the same):
+Shared definitions (briefs/urls.md; the course analytics and the quiz attempts report use the same):
 - a course is *completed* when credit is claimed; the completion date is the earliest claim's
   ``attested_at`` (an enrollment has several claims only across revoke/reissue);
 - the post-test score is the best submitted post-test attempt's score; passed if any passed.
@@ -15,89 +15,53 @@ Shared definitions (briefs/urls.md; the course analytics use the same):
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 
 from certificates.models import Certificate, CertificateStatus, CreditClaim
 from courses.models import CoursePage, CreditType, Enrollment
 from lms.accounts.models import Profession
+from lms.staff import LearnerRow, learner_columns
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 
-COMPLETION_FIELDS = (
-    "id",
-    "learner_name",
-    "learner_email",
-    "profession",
-    "degree",
-    "licence_state",
-    "course_title",
-    "enrolled_at",
-    "completed_at",
-    "posttest_score",
-    "posttest_passed",
-    "credit_type",
-    "credits",
-    "certificate_status",
-)
 
-QUIZ_ATTEMPT_FIELDS = (
-    "id",
-    "learner_name",
-    "learner_email",
-    "profession",
-    "degree",
-    "licence_state",
-    "course_title",
-    "quiz_title",
-    "kind",
-    "number",
-    "status",
-    "started_at",
-    "submitted_at",
-    "score",
-    "passed",
-)
+class CompletionRow(LearnerRow):
+    """A row of the completions report: one enrollment, completed or not."""
 
-CERTIFICATE_FIELDS = (
-    "id",
-    "short_code",
-    "learner_name",
-    "learner_email",
-    "profession",
-    "degree",
-    "licence_state",
-    "course_title",
-    "credit_type",
-    "credits",
-    "status",
-    "created_at",
-    "issued_at",
-    "error",
-    "revoked_at",
-    "revoke_reason",
-)
+    id: int
+    enrolled_at: datetime.datetime
+    completed_at: datetime.datetime | None  # None: not completed (no credit claimed)
+    posttest_score: Decimal | None
+    posttest_passed: bool | None  # None: no submitted post-test attempt
+    credit_type: str | None
+    credits: Decimal | None
+    certificate_status: str | None
 
 
-def _learner_columns(user_path: str) -> dict[str, Any]:
-    """The learner's display name (as on certificates, else the account's name), email and profile facts."""
-    profile = f"{user_path}__clinician_profile"
-    account_name = Concat(
-        F(f"{user_path}__first_name"), Value(" "), F(f"{user_path}__last_name"), output_field=CharField()
-    )
-    return {
-        "learner_name": Coalesce(NullIf(F(f"{profile}__full_name_for_certificate"), Value("")), account_name),
-        "learner_email": F(f"{user_path}__email"),
-        "profession": F(f"{profile}__profession"),
-        "degree": F(f"{profile}__degree"),
-        "licence_state": F(f"{profile}__licence_state"),
-    }
+class CertificateRow(LearnerRow):
+    """A row of the certificates report: one certificate in any status."""
+
+    id: uuid.UUID
+    short_code: str
+    credit_type: str
+    credits: Decimal
+    status: str
+    created_at: datetime.datetime
+    issued_at: datetime.datetime | None
+    error: str
+    revoked_at: datetime.datetime | None
+    revoke_reason: str
 
 
-def _completion_columns() -> dict[str, Any]:
+# The ``.values()`` keys: the row types' keys, so the two cannot drift apart.
+COMPLETION_FIELDS: tuple[str, ...] = tuple(CompletionRow.__annotations__)
+CERTIFICATE_FIELDS: tuple[str, ...] = tuple(CertificateRow.__annotations__)
+
+
+def _completion_columns() -> dict[str, Subquery]:
     """Per-enrollment facts as correlated subqueries on ``OuterRef("pk")`` (an Enrollment)."""
     claims = CreditClaim.objects.filter(enrollment=OuterRef("pk"))
     latest_claim = claims.order_by("-attested_at", "-pk")
@@ -126,21 +90,21 @@ def _completion_columns() -> dict[str, Any]:
 # sort the whole table for every page.
 
 
-def completions_lean() -> QuerySet[Enrollment, Any]:
+def completions_lean() -> QuerySet[Enrollment]:
     return Enrollment.objects.order_by("-pk")
 
 
-def completion_rows(queryset: QuerySet[Enrollment, Any]) -> QuerySet[Enrollment, Any]:
+def completion_rows(queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
     """One row per enrollment, completed or not."""
-    return queryset.annotate(**_learner_columns("user"), course_title=F("course__title"), **_completion_columns())
+    return queryset.annotate(**learner_columns("user"), course_title=F("course__title"), **_completion_columns())
 
 
 def completed_between(
-    queryset: QuerySet[Enrollment, Any],
+    queryset: QuerySet[Enrollment],
     *,
     start: datetime.datetime | None = None,
     end: datetime.datetime | None = None,
-) -> QuerySet[Enrollment, Any]:
+) -> QuerySet[Enrollment]:
     """Enrollments whose completion date (earliest claim) is in [start, end); either end may be open.
 
     Written as EXISTS / NOT EXISTS, which PostgreSQL runs as (anti-)semi-joins: filtering on the
@@ -153,33 +117,20 @@ def completed_between(
     return queryset.filter(Exists(claims.filter(attested_at__lt=end) if end is not None else claims))
 
 
-def completed(queryset: QuerySet[Enrollment, Any], *, yes: bool) -> QuerySet[Enrollment, Any]:
+def completed(queryset: QuerySet[Enrollment], *, yes: bool) -> QuerySet[Enrollment]:
     claims = Exists(CreditClaim.objects.filter(enrollment=OuterRef("pk")))
     return queryset.filter(claims if yes else ~claims)
 
 
-def quiz_attempts_lean() -> QuerySet[QuizAttempt, Any]:
-    return QuizAttempt.objects.order_by("-pk")
-
-
-def quiz_attempt_rows(queryset: QuerySet[QuizAttempt, Any]) -> QuerySet[QuizAttempt, Any]:
-    """Every quiz attempt (pre-test, module quizzes, post-test)."""
-    return queryset.annotate(
-        **_learner_columns("user"),
-        course_title=F("enrollment__course__title"),
-        quiz_title=F("page__title"),
-    )
-
-
-def certificates_lean() -> QuerySet[Certificate, Any]:
+def certificates_lean() -> QuerySet[Certificate]:
     # UUID keys carry no order: newest first by the claim time (an index with status leads the way
     # when the report is filtered by status).
     return Certificate.objects.order_by("-created_at", "-pk")
 
 
-def certificate_rows(queryset: QuerySet[Certificate, Any]) -> QuerySet[Certificate, Any]:
+def certificate_rows(queryset: QuerySet[Certificate]) -> QuerySet[Certificate]:
     """Every certificate, pending, issued, failed (with its error), revoked or superseded."""
-    return queryset.annotate(**_learner_columns("user"), course_title=F("course__title"), credits=F("claim__credits"))
+    return queryset.annotate(**learner_columns("user"), course_title=F("course__title"), credits=F("claim__credits"))
 
 
 # PARS ------------------------------------------------------------------------------------------

@@ -1,12 +1,17 @@
-"""Hand-built learner records for the report tests: profiles, enrollments, attempts, claims, certificates."""
+"""Hand-built learner records for the report tests (tests/certificates, tests/quizzes): profiles,
+enrollments, attempts, claims, certificates; the fixtures are imported by those folders' conftest.py."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 from decimal import Decimal
 from typing import Any, cast
 
+import openpyxl
 import pytest
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.utils import timezone
 
@@ -14,7 +19,7 @@ from certificates.models import Certificate, CertificateStatus, CreditClaim
 from courses.models import CoursePage, CreditType, Enrollment
 from lms.accounts.models import ClinicianProfile, User
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
-from tests.factories import UserFactory, staff_user
+from tests.factories import CoursePageFactory, UserFactory, add_faculty_and_credits, staff_user
 
 
 def at(day: str, hour: int = 12) -> datetime.datetime:
@@ -121,3 +126,58 @@ def admin_client(administrator: User) -> Client:
 
 def get(client: Client, url: str, **params: Any) -> Any:
     return client.get(url, params)
+
+
+def csv_rows(response: Any) -> list[dict[str, str]]:
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def xlsx_rows(response: Any) -> list[dict[str, Any]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+
+
+@pytest.fixture
+def second_course(catalog: Any) -> CoursePage:
+    other = CoursePageFactory(parent=catalog, title="Buprenorphine basics", slug="buprenorphine-basics")
+    add_faculty_and_credits(other)
+    return other
+
+
+@pytest.fixture
+def records(course: CoursePage, second_course: CoursePage) -> dict[str, User]:
+    """Four learners: two completions in October, one in November (another course), one still in progress."""
+    ana = make_learner("ana@example.org", first_name="Ana", last_name="Alvarez", licence_state="MA")
+    ben = make_learner("ben@example.org", first_name="Ben", last_name="Brook", profession="nurse", licence_state="NY")
+    cy = make_learner("cy@example.org", first_name="Cy", last_name="Cole", licence_state="NY")
+    dee = make_learner("dee@example.org", first_name="Dee", last_name="Dunn", profession="pharmacist")
+
+    ana_enrollment = enroll(ana, course, day="2026-10-01")
+    posttest(ana_enrollment, score="60.00", passed=False, number=1)
+    posttest(ana_enrollment, score="90.00", passed=True, number=2)
+    claim(ana_enrollment, day="2026-10-05", credits="0.75")
+
+    ben_enrollment = enroll(ben, course, day="2026-10-02")
+    posttest(ben_enrollment, score="85.00", passed=True)
+    claim(
+        ben_enrollment,
+        day="2026-10-20",
+        credit_type=CreditType.ANCC_CONTACT_HOURS,
+        status=CertificateStatus.FAILED,
+        error="WeasyPrint could not load a font",
+    )
+
+    cy_enrollment = enroll(cy, second_course, day="2026-10-03")
+    posttest(cy_enrollment, score="100.00", passed=True)
+    claim(cy_enrollment, day="2026-11-02", status=CertificateStatus.PENDING)
+
+    enroll(dee, course, day="2026-10-04")  # in progress: no post-test, no claim
+    return {"ana": ana, "ben": ben, "cy": cy, "dee": dee}
+
+
+def emails(rows: list[dict[str, Any]]) -> list[str]:
+    return [row["Email"] for row in rows]

@@ -1,4 +1,4 @@
-"""ACCME PARS learner-completion file: its columns in one declared list, its form, its rows.
+"""ACCME PARS learner-completion file: its columns in one declared list, its form, its rows, its files.
 
 What is confirmed (shared/content/accreditation-facts.md): per learner, first and last name, month
 and day of birth (mm/dd, no year), completion date, credit type and amount, the primary state of
@@ -10,15 +10,21 @@ order. They live in ``PARS_COLUMNS`` only, so matching the template is a change 
 
 from __future__ import annotations
 
+import csv
 import datetime
+import tempfile
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django import forms
+from django.http import FileResponse
 from django.utils import timezone
+from wagtail.admin.views.mixins import Echo
 
+from certificates.reports.selectors import ParsLearner
 from courses.models import CoursePage, CreditType
 from lms.forms import RowIdModelChoiceField
-from lms.reports.selectors import ParsLearner
+from lms.staff import BOM, XLSX_CONTENT_TYPE, neutralise_formula
 
 # (key, heading). Order and headings are ours until checked against ACCME's current template.
 PARS_COLUMNS: list[tuple[str, str]] = [
@@ -98,7 +104,7 @@ def completion_date(learner: ParsLearner) -> datetime.date:
     return timezone.localtime(learner.completed_at).date()
 
 
-def pars_row(learner: ParsLearner, *, activity_id: str) -> dict[str, Any]:
+def pars_row(learner: ParsLearner, *, activity_id: str) -> dict[str, str]:
     """One learner's PARS cells, keyed as in ``PARS_COLUMNS``."""
     return {
         "activity_id": activity_id,
@@ -114,7 +120,7 @@ def pars_row(learner: ParsLearner, *, activity_id: str) -> dict[str, Any]:
     }
 
 
-def left_out_row(learner: ParsLearner) -> dict[str, Any]:
+def left_out_row(learner: ParsLearner) -> dict[str, str]:
     name = f"{learner.first_name} {learner.last_name}".strip() or "(no name)"
     return {
         "name": name,
@@ -122,3 +128,28 @@ def left_out_row(learner: ParsLearner) -> dict[str, Any]:
         "completion_date": completion_date(learner).isoformat(),
         "reasons": "; ".join(learner.reasons),
     }
+
+
+# The files: small (one course's completions), so built whole, every cell guarded as in lms/staff.py.
+
+
+def csv_lines(headings: Iterable[str], rows: Iterable[Iterable[str]]) -> Iterator[bytes]:
+    """A CSV with a byte-order mark for Excel and every cell neutralised."""
+    writer = csv.writer(Echo())
+    yield BOM.encode("utf-8") + writer.writerow([neutralise_formula(h) for h in headings])
+    for row in rows:
+        yield writer.writerow([neutralise_formula(cell) for cell in row])
+
+
+def xlsx_response(headings: list[str], rows: Iterable[list[str]], filename: str) -> FileResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title="Sheet1")
+    worksheet.append([neutralise_formula(h) for h in headings])
+    for row in rows:
+        worksheet.append([neutralise_formula(cell) for cell in row])
+    output = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
+    workbook.save(output)
+    output.seek(0)
+    return FileResponse(output, as_attachment=True, content_type=XLSX_CONTENT_TYPE, filename=f"{filename}.xlsx")

@@ -12,21 +12,22 @@ from wagtail.models import ModelLogEntry
 from courses.models import CoursePage
 from lms.accounts.models import User
 from tests.factories import staff_user
-from tests.reports.conftest import claim, enroll, make_learner
+from tests.report_records import claim, enroll, make_learner
 
-REPORTS = ["completions", "quiz_attempts", "certificates"]
+# Every report, whichever app owns it (URL names: report page, results fragment).
+REPORTS = ["certificate_reports:completions", "quiz_reports:attempts", "certificate_reports:certificates"]
 
 
 def report_urls(course: CoursePage) -> list[str]:
     urls = []
     for name in REPORTS:
         urls += [
-            reverse(f"antidote_reports:{name}"),
-            reverse(f"antidote_reports:{name}_results"),
-            reverse(f"antidote_reports:{name}") + "?export=csv",
-            reverse(f"antidote_reports:{name}") + "?export=xlsx",
+            reverse(name),
+            reverse(f"{name}_results"),
+            reverse(name) + "?export=csv",
+            reverse(name) + "?export=xlsx",
         ]
-    pars = reverse("antidote_reports:pars")
+    pars = reverse("certificate_reports:pars")
     query = f"course={course.pk}&date_from=2026-10-01&date_to=2026-10-31&activity_id=123456789"
     urls += [pars, f"{pars}?{query}"] + [f"{pars}?{query}&export={fmt}" for fmt in ("csv", "xlsx", "left-out-csv")]
     return urls
@@ -93,5 +94,5 @@ def test_administrators_read_and_export_every_report(course: CoursePage, complet
 @pytest.mark.parametrize(("role", "shown"), [("administrator", True), ("specialist", False), ("reviewer", False)])
 def test_the_reports_menu_lists_the_reports_only_for_administrators(role: str, shown: bool, course: CoursePage) -> None:
     html = client_for(role).get(reverse("wagtailadmin_home")).content.decode()
-    for name in [*REPORTS, "pars"]:
-        assert (reverse(f"antidote_reports:{name}") in html) is shown, name
+    for name in [*REPORTS, "certificate_reports:pars"]:
+        assert (reverse(name) in html) is shown, name
