@@ -308,6 +308,8 @@ class _Reader:
 
     def model(self, instance: models.Model, where: _Where, *, exclude: list[str]) -> None:
         try:
+            # Fields first: a model's clean() compares dates and would fail on a date that is still text.
+            instance.clean_fields(exclude=exclude)
             instance.full_clean(exclude=exclude, validate_unique=False)
         except ValidationError as error:
             for name, errors in error.message_dict.items():
