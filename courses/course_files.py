@@ -380,11 +380,15 @@ def course_data_parse(document: Any, *, source: str) -> CourseData:
     course = CoursePage(**{name: document[name] for name in COURSE_FIELDS if name in document})
     streams = {
         "learning_objectives": reader.stream(
-            _stream_block(CoursePage, "learning_objectives"), document.get("learning_objectives"), top.at("learning_objectives")
+            _stream_block(CoursePage, "learning_objectives"),
+            document.get("learning_objectives"),
+            top.at("learning_objectives"),
         ),
         "pretest": reader.quiz(document.get("pretest"), top.at("pretest")),
         "posttest": reader.quiz(document.get("posttest"), top.at("posttest")),
-        "evaluation": reader.stream(_stream_block(CoursePage, "evaluation"), document.get("evaluation"), top.at("evaluation")),
+        "evaluation": reader.stream(
+            _stream_block(CoursePage, "evaluation"), document.get("evaluation"), top.at("evaluation")
+        ),
     }
     for name, raw in streams.items():
         setattr(course, name, json.dumps(raw))
@@ -430,7 +434,7 @@ def course_data_parse(document: Any, *, source: str) -> CourseData:
         module = ModulePage(**{name: module_doc[name] for name in MODULE_FIELDS if name in module_doc})
         body = reader.stream(_stream_block(ModulePage, "body"), module_doc.get("body"), at_page.at("body"))
         quiz = reader.quiz(module_doc.get("quiz"), at_page.at("quiz"))
-        module.body, module.quiz = json.dumps(body), json.dumps(quiz)  # type: ignore[assignment]
+        module.body, module.quiz = json.dumps(body), json.dumps(quiz)
         module.path = ""
         reader.model(module, here, exclude=_TREE_FIELDS)
         fields = {name: getattr(module, name) for name in MODULE_FIELDS}
@@ -509,12 +513,14 @@ def _set_course(page: CoursePage, data: CourseData) -> None:
 def _set_module(page: ModulePage, data: ModuleData) -> None:
     for name, value in data.fields.items():
         setattr(page, name, value)
-    page.body, page.quiz = json.dumps(data.body), json.dumps(data.quiz)  # type: ignore[assignment]
+    page.body, page.quiz = json.dumps(data.body), json.dumps(data.quiz)
 
 
 def _course_as_data(page: CoursePage) -> CourseData:
     fields, streams, faculty, credits = _course_part(page)
-    return CourseData(slug=page.slug, fields=fields, streams=streams, faculty=faculty, credit_designations=credits, modules=[])
+    return CourseData(
+        slug=page.slug, fields=fields, streams=streams, faculty=faculty, credit_designations=credits, modules=[]
+    )
 
 
 def _commit(page: Page, *, user: User | None, publish: bool) -> None:
@@ -534,7 +540,14 @@ def _commit(page: Page, *, user: User | None, publish: bool) -> None:
 
 
 def _write(
-    parent: Page, existing: Page | None, new: Page, changed: bool, *, user: User | None, publish: bool, result: ImportResult
+    parent: Page,
+    existing: Page | None,
+    new: Page,
+    changed: bool,
+    *,
+    user: User | None,
+    publish: bool,
+    result: ImportResult,
 ) -> None:
     if existing is None:
         new.live = publish  # an imported page is a draft until a reviewer approves it
@@ -647,16 +660,16 @@ class _Writer:
         if isinstance(block, ReferenceBlock):
             return self.cite(raw.get("citation", ""), raw.get("url") or "")
         if isinstance(block, blocks.StructBlock):
-            out = {}
+            fields: dict[str, Any] = {}
             for name, child in block.child_blocks.items():
                 if name not in raw:
                     continue
                 if name == _CITED_FIELD and isinstance(block, _QUESTION_BLOCKS):
                     if raw[name]:
-                        out[name] = self.cite(raw[name], "", any_url=True)
+                        fields[name] = self.cite(raw[name], "", any_url=True)
                 else:
-                    out[name] = self.file(child, raw[name], where.at(name))
-            return out
+                    fields[name] = self.file(child, raw[name], where.at(name))
+            return fields
         return raw
 
     def quiz(self, raw: list[dict[str, Any]], where: _Where) -> dict[str, Any] | None:
@@ -671,11 +684,15 @@ def course_document(data: CourseData, *, all_ids: bool = False) -> dict[str, Any
     top = _Where(file="", page="", owner=data.slug)
     streams = {
         "learning_objectives": writer.file(
-            _stream_block(CoursePage, "learning_objectives"), data.streams["learning_objectives"], top.at("learning_objectives")
+            _stream_block(CoursePage, "learning_objectives"),
+            data.streams["learning_objectives"],
+            top.at("learning_objectives"),
         ),
         "pretest": writer.quiz(data.streams["pretest"], top.at("pretest")),
         "posttest": writer.quiz(data.streams["posttest"], top.at("posttest")),
-        "evaluation": writer.file(_stream_block(CoursePage, "evaluation"), data.streams["evaluation"], top.at("evaluation")),
+        "evaluation": writer.file(
+            _stream_block(CoursePage, "evaluation"), data.streams["evaluation"], top.at("evaluation")
+        ),
     }
     modules = []
     for module in data.modules:

@@ -154,9 +154,7 @@ def test_seed_demo_refuses_a_bad_demo_file_before_writing_anything(
     document = demo_document(BUPRENORPHINE)
     document["modules"][0]["quiz"]["questions"][0]["type"] = "essay"
     bad = bad_file(tmp_path, document)
-    monkeypatch.setattr(
-        "courses.management.commands.seed_demo.demo_course_files", lambda: [*DEMO.values(), bad]
-    )
+    monkeypatch.setattr("courses.management.commands.seed_demo.demo_course_files", lambda: [*DEMO.values(), bad])
     before = counts()
     with pytest.raises(CommandError, match=r"modules\[0\]\.quiz\.questions\[0\]: unknown block type 'essay'"):
         call_command("seed_demo", verbosity=0)
@@ -203,9 +201,7 @@ def ids(data: CourseData) -> list[str]:
     return found
 
 
-def test_import_makes_a_draft_in_clinical_review_not_a_live_course(
-    catalog: CourseIndexPage, source: Path
-) -> None:
+def test_import_makes_a_draft_in_clinical_review_not_a_live_course(catalog: CourseIndexPage, source: Path) -> None:
     specialist = staff_user("specialist")
     call_command("import_course", str(source), user=specialist.email, verbosity=0)
     course = CoursePage.objects.get(slug="imported-course")

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Site
 
-from courses.credits import credits_for_minutes
 from courses.course_files import course_file_read, demo_course_files
+from courses.credits import credits_for_minutes
 from courses.models import CourseIndexPage, CoursePage, CreditType, HomePage, ModulePage
 from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS
 

@@ -47,5 +47,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"not in the file, left as it is: {module.title}"))
         changed = len(result.created) + len(result.updated)
         self.stdout.write(
-            self.style.SUCCESS(f"{data.slug}: {changed} page(s) submitted for review, {len(result.unchanged)} unchanged")
+            self.style.SUCCESS(
+                f"{data.slug}: {changed} page(s) submitted for review, {len(result.unchanged)} unchanged"
+            )
         )
