@@ -161,7 +161,7 @@ def test_seed_demo_refuses_a_bad_demo_file_before_writing_anything(
     assert counts() == before
 
 
-def test_a_parse_reports_every_problem_at_once() -> None:
+def test_a_parse_reports_every_problem_at_once(db: None) -> None:
     with pytest.raises(CourseFileError) as raised:
         course_data_parse({"slug": "x", "colour": "red", "modules": []}, source="inline")
     paths = [path for path, _ in raised.value.problems]
