@@ -510,7 +510,8 @@ def _set_course(page: CoursePage, data: CourseData) -> None:
     page.credit_designations = [CreditDesignation(**row) for row in data.credit_designations]
 
 
-def _set_module(page: ModulePage, data: ModuleData) -> None:
+def module_page_fill(page: ModulePage, data: ModuleData) -> None:
+    """Set a module page's fields from loaded data (no save)."""
     for name, value in data.fields.items():
         setattr(page, name, value)
     page.body, page.quiz = json.dumps(data.body), json.dumps(data.quiz)
@@ -589,7 +590,7 @@ def course_import(*, data: CourseData, catalog: CourseIndexPage, user: User | No
         else:
             module = current.get_latest_revision_as_object()
             changed = _module_data(module) != module_data
-        _set_module(module, module_data)
+        module_page_fill(module, module_data)
         _write(course, current, module, changed, user=user, publish=publish, result=result)
     result.not_in_file = list(modules.values())
     return result

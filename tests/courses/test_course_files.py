@@ -271,3 +271,14 @@ def test_export_course_writes_a_file_and_refuses_an_unknown_slug(
     assert course_file_read(path=out) == course_file_read(path=source)
     with pytest.raises(CommandError, match="No course has the slug"):
         call_command("export_course", "no-such-course")
+
+
+def test_seed_demo_leaves_edited_courses_alone_but_adds_a_module_new_to_the_file(seeded: None, db: None) -> None:
+    course = CoursePage.objects.get(slug=BUPRENORPHINE)
+    course.summary = "Edited by a specialist."
+    course.save_revision().publish()
+    ModulePage.objects.child_of(course).last().delete()
+    call_command("seed_demo", verbosity=0, no_users=True)
+    course.refresh_from_db()
+    assert course.summary == "Edited by a specialist."
+    assert ModulePage.objects.child_of(course).live().count() == len(demo_document(BUPRENORPHINE)["modules"])

@@ -18,7 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from courses.course_files import CourseData, CourseFileError, course_file_read, course_import, demo_course_files
+from courses.course_files import (
+    CourseData,
+    CourseFileError,
+    course_file_read,
+    course_import,
+    demo_course_files,
+    module_page_fill,
+)
 from courses.models import CourseIndexPage, CoursePage, HomePage, ModulePage
 from lms.accounts.models import ClinicianProfile
 from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS
@@ -106,7 +113,12 @@ class Command(BaseCommand):
         modules = {m.slug: m for m in ModulePage.objects.child_of(course)}
         for module_data in data.modules:
             module = modules.get(module_data.slug)
-            if module is not None and not module.quiz and module_data.quiz:
+            if module is None:  # a module added to the file since this database was seeded
+                module = ModulePage(slug=module_data.slug)
+                module_page_fill(module, module_data)
+                course.add_child(instance=module)
+                module.save_revision().publish()
+            elif not module.quiz and module_data.quiz:
                 module.quiz = json.dumps(module_data.quiz)
                 module.save_revision().publish()
 
