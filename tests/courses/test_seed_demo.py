@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Site
 
+from courses.course_files import course_file_read, demo_course_files
 from courses.credits import credits_for_minutes
-from courses.demo_content import COURSES
 from courses.models import CourseIndexPage, CoursePage, CreditType, HomePage, ModulePage
 from lms.accounts.roles import ADMINISTRATORS, REVIEWERS, SPECIALISTS
 
@@ -67,8 +67,9 @@ def test_running_it_twice_leaves_one_copy(seeded: None) -> None:
     call_command("seed_demo", verbosity=0)
     assert HomePage.objects.count() == 1
     assert CourseIndexPage.objects.count() == 1
-    assert CoursePage.objects.count() == len(COURSES) == 3
-    assert ModulePage.objects.count() == sum(len(c["modules"]) for c in COURSES)
+    courses = [course_file_read(path=path) for path in demo_course_files()]
+    assert CoursePage.objects.count() == len(courses) == 3
+    assert ModulePage.objects.count() == sum(len(c.modules) for c in courses)
     assert get_user_model().objects.count() == 4
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
 
