@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.worker import free_port
 
@@ -62,6 +63,21 @@ def throwaway_cluster() -> Iterator[str]:
             stdout=subprocess.DEVNULL,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_database() -> Iterator[str]:
+    """A throwaway cluster with the database its URL names created and empty (initdb creates only
+    "postgres"; the test runner creates its own test database, a benchmark or a fault test does not)."""
+    import psycopg
+    from psycopg import sql
+
+    with throwaway_cluster() as url:
+        parts = urlsplit(url)
+        admin = parts._replace(path="/postgres").geturl()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(parts.path.lstrip("/"))))
+        yield url
 
 
 def main(argv: list[str]) -> int:

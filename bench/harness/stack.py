@@ -26,9 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
-from tests.throwaway_postgres import throwaway_cluster
+from tests.throwaway_postgres import throwaway_database
 from tests.worker import CeleryWorker, RedisServer, WebServer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -44,20 +43,6 @@ def add_database_option(parser: argparse.ArgumentParser, default: Database | Non
     if default is None:
         default = "postgres" if list(Path("/usr/lib/postgresql").glob("*/bin/initdb")) else "sqlite"
     parser.add_argument("--database", choices=["postgres", "sqlite"], default=default)
-
-
-@contextlib.contextmanager
-def throwaway_database() -> Iterator[str]:
-    """A DATABASE_URL for an empty database in a throwaway cluster; initdb creates only "postgres"."""
-    import psycopg
-    from psycopg import sql
-
-    with throwaway_cluster() as url:
-        parts = urlsplit(url)
-        admin = parts._replace(path="/postgres").geturl()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(parts.path.lstrip("/"))))
-        yield url
 
 
 @dataclass
