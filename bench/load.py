@@ -267,8 +267,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=400, help="clinician accounts prepared (fresh for each journey)")
     args = parser.parse_args()
 
+    print("Setting up: PostgreSQL, Redis, migrate, seed_demo, clinicians ...", flush=True)
     with bench_stack("antidote-load-", database="postgres", redis="required") as stack:
-        print("Setting up: PostgreSQL, Redis, migrate, seed_demo, clinicians ...", flush=True)
         stack.seed(static=True)
         plan = stack.run_json("bench/load_setup.py", "--users", str(args.users))
         worker = stack.start_worker()
