@@ -26,19 +26,9 @@ Prints a table and writes bench/results/certificates.json. Emails go to Django's
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
-import json
-import math
-import os
 import secrets
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -46,9 +36,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run by path: bench.pg, tests.throwaway_postgres and the apps import from ROOT
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
+
+from bench.harness.data import first_course, users_create  # noqa: E402
+from bench.harness.figures import Machine, percentile, verdict, write_results  # noqa: E402
+from bench.harness.stack import BenchStack, add_database_option, bench_stack  # noqa: E402
+from tests.worker import tail  # noqa: E402
 
 if TYPE_CHECKING:
     from courses.models import CoursePage, Enrollment
@@ -87,85 +80,12 @@ class Learner:
     enrollment: Enrollment
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile: the smallest value with at least SHARE of the values at or below it."""
-    ordered = sorted(values)
-    return ordered[max(math.ceil(share * len(ordered)), 1) - 1]
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
-
-
-def start_redis(workdir: Path, stack: contextlib.ExitStack) -> str:
-    import redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL,
-    )
-
-    def stop() -> None:
-        process.terminate()
-        process.wait(timeout=10)
-
-    stack.callback(stop)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
-    deadline = time.monotonic() + 10
-    while True:
-        with contextlib.suppress(redis.ConnectionError):
-            if client.ping():
-                return url
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("redis-server did not start")
-        time.sleep(0.05)
-
-
-def start_worker(env: dict[str, str], log_path: Path, stack: contextlib.ExitStack) -> subprocess.Popen[bytes]:
-    """The Procfile's worker: one `celery worker`, a prefork pool of 2 processes."""
-    command = [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool", "prefork", "--concurrency", "2"]
-    command += ["--loglevel", "INFO", "--hostname", "bench@%h", "--without-gossip", "--without-mingle"]
-    command += ["--without-heartbeat"]
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-    def stop() -> None:
-        process.send_signal(signal.SIGTERM)  # warm shutdown: the pool is idle by now
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # the worker's own process group (start_new_session)
-            process.wait()
-
-    stack.callback(stop)
-    return process
-
-
 def learners_create(course: CoursePage, count: int, prefix: str) -> list[Learner]:
     """COUNT learners enrolled in COURSE, with profiles cycling through PEOPLE, in bulk."""
     from courses.models import Enrollment
-    from lms.accounts.models import ClinicianProfile, User
+    from lms.accounts.models import ClinicianProfile
 
-    User.objects.bulk_create(
-        User(
-            email=f"{prefix}-{n}@antidote.example",
-            first_name="Bench",
-            last_name=f"Clinician {n}",
-            password="!" + secrets.token_urlsafe(30),  # unusable
-        )
-        for n in range(count)
-    )
-    users = list(User.objects.filter(email__startswith=f"{prefix}-").order_by("pk"))
+    users = users_create(prefix, range(count), first_name="Bench", last_name="Clinician")
     ClinicianProfile.objects.bulk_create(
         ClinicianProfile(user=user, **PEOPLE[n % len(PEOPLE)]) for n, user in enumerate(users)
     )
@@ -176,10 +96,10 @@ def learners_create(course: CoursePage, count: int, prefix: str) -> list[Learner
 
 
 def record_for(course: CoursePage, profile: ClinicianProfile) -> tuple[str, dict[str, Any]]:
-    from certificates.selectors import credit_type_for
     from certificates.services import certificate_record
+    from courses.pathway import credit_type_for
 
-    credit_type = credit_type_for(profile)
+    credit_type = credit_type_for(profile.profession)
     record = certificate_record(
         profile=profile,
         course=course,
@@ -275,18 +195,15 @@ def pending_certificates_create(course: CoursePage, learners: list[Learner]) -> 
     return [str(c.pk) for c in certificates]
 
 
-def measure_drain(
-    course: CoursePage, count: int, env: dict[str, str], workdir: Path, stack: contextlib.ExitStack
-) -> dict[str, Any]:
+def measure_drain(course: CoursePage, count: int, stack: BenchStack) -> dict[str, Any]:
     from certificates.models import Certificate, CertificateStatus
     from certificates.tasks import certificate_render_task
 
     ids = pending_certificates_create(course, learners_create(course, count, "bench-drain"))
     for certificate_id in ids:
         certificate_render_task.delay(certificate_id)
-    log_path = workdir / "worker.log"
     started = time.time()
-    worker = start_worker(env, log_path, stack)
+    worker = stack.start_worker()
     deadline = time.monotonic() + max(120, count)  # a generous 1 s a certificate
     queryset = Certificate.objects.filter(pk__in=ids)
     while True:
@@ -294,8 +211,8 @@ def measure_drain(
         failed = queryset.filter(status=CertificateStatus.FAILED).count()
         if issued + failed == count:
             break
-        if worker.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"the drain stopped at {issued} of {count} issued:\n{tail(log_path)}")
+        if worker.process is None or worker.process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the drain stopped at {issued} of {count} issued:\n{tail(worker.log_path, 40)}")
         time.sleep(0.1)
     issued_at = queryset.exclude(issued_at=None).values_list("issued_at", flat=True)
     stamps = sorted(t.timestamp() for t in issued_at if t is not None)
@@ -359,15 +276,11 @@ def measure_latency(course: CoursePage, claims: int, spacing: float) -> dict[str
     }
 
 
-def verdict(met: bool, how: str) -> str:
-    return f"{'met' if met else 'NOT met'} ({how})"
-
-
 def report(figures: dict[str, Any]) -> None:
     r, d, lat = figures["render"], figures["drain"], figures["latency"]
     print(
         f"\nCertificates: WeasyPrint {figures['weasyprint']}, {figures['database']}, Redis broker, "
-        f"one Celery worker with 2 processes, {os.cpu_count()} cores"
+        f"one Celery worker with 2 processes, {figures['cores']} cores"
     )
     rows = [
         (
@@ -420,62 +333,27 @@ def main() -> None:
     parser.add_argument("--certificates", type=int, default=500, help="queued certificates to drain")
     parser.add_argument("--claims", type=int, default=50, help="claims for the latency measure")
     parser.add_argument("--spacing", type=float, default=0.1, help="seconds between claims")
-    default_database = "postgres" if list(Path("/usr/lib/postgresql").glob("*/bin/initdb")) else "sqlite"
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default=default_database)
+    add_database_option(parser)
     args = parser.parse_args()
-    if not shutil.which("redis-server"):
-        raise SystemExit("redis-server is not installed: `make bench` installs it (Debian package redis-server).")
 
-    workdir = Path(tempfile.mkdtemp(prefix="antidote-certificates-"))
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-        if args.database == "postgres":
-            from bench.pg import throwaway_database
-
-            database_url = stack.enter_context(throwaway_database())
-        else:
-            database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        env = {
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(workdir / "media"),
-            "STATIC_ROOT": str(workdir / "static"),
-            "EMAIL_URL": "dummymail://",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-        env["REDIS_URL"] = start_redis(workdir, stack)
-        os.environ.update(env)  # before django.setup(): the settings read them
-        os.environ.pop("DEBUG", None)
-
-        import django
-
-        django.setup()
+    with bench_stack("antidote-certificates-", database=args.database, redis="required") as stack:
+        stack.seed(static=False)
+        stack.use_in_this_process()
         import weasyprint
-        from django.core.management import call_command
 
-        from courses.models import CoursePage
-
-        call_command("migrate", "--noinput", stdout=io.StringIO())
-        call_command("seed_demo", "--no-users", stdout=io.StringIO())
-        course = CoursePage.objects.live().order_by("path").first()
-        if course is None:
-            raise SystemExit("seed_demo published no course")
+        course = first_course()
+        machine = Machine()
         figures = {
-            "date": time.strftime("%Y-%m-%d"),
+            "date": machine.date,
             "weasyprint": weasyprint.__version__,
-            "database": "PostgreSQL" if args.database == "postgres" else "SQLite",
-            "cores": os.cpu_count(),
+            "database": stack.database_label,
+            "cores": machine.cores,
             "render": measure_rendering(course, args.renders, args.warmup),
-            "drain": measure_drain(course, args.certificates, {**os.environ}, workdir, stack),
+            "drain": measure_drain(course, args.certificates, stack),
             "latency": measure_latency(course, args.claims, args.spacing),
         }
     report(figures)
-    results_dir = ROOT / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    (results_dir / "certificates.json").write_text(json.dumps(figures, indent=2) + "\n")
+    write_results("certificates.json", figures)
 
 
 if __name__ == "__main__":

@@ -11,18 +11,20 @@ path of the course's first module and the path of the attempt form.
 from __future__ import annotations
 
 import json
-import os
+import sys
+from pathlib import Path
 
-import django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-django.setup()
+from bench.harness.data import django_setup, first_course  # noqa: E402
+
+django_setup()
 
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from courses import services  # noqa: E402
-from courses.models import CoursePage, ModulePage  # noqa: E402
+from courses.models import ModulePage  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
 from quizzes import services as quiz_services  # noqa: E402
 from quizzes.models import QuizKind  # noqa: E402
@@ -32,9 +34,7 @@ EMAIL = "bench-learner@antidote.example"
 
 
 def main() -> None:
-    course = CoursePage.objects.live().order_by("path").first()
-    if course is None:
-        raise SystemExit("no live course: run `manage.py seed_demo` first")
+    course = first_course()
     module = ModulePage.objects.live().child_of(course).order_by("path").first()
     if module is None:
         raise SystemExit(f"the course {course.title!r} has no live module")

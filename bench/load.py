@@ -36,16 +36,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
-import math
-import os
 import random
 import re
-import secrets
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -53,22 +46,17 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run by path: bench.*, tests.* and the apps import from ROOT
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
 
 import httpx  # noqa: E402
+
+from bench.harness.figures import Machine, percentile, write_results  # noqa: E402
+from bench.harness.stack import bench_stack  # noqa: E402
 
 TARGET_P95_MS = 500.0
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 CERTIFICATE_WAIT_S = 120.0  # a claim's certificate must be issued within this, or it is an error
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile: the smallest value with at least SHARE of the values at or below it."""
-    ordered = sorted(values)
-    return ordered[max(math.ceil(share * len(ordered)), 1) - 1]
 
 
 class JourneyError(Exception):
@@ -254,16 +242,6 @@ def check_certificates(database_url: str) -> dict[str, int]:
     }
 
 
-def wait_for(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"server did not answer {url} within {timeout} s")
-
-
 def wait_for_drain(database_url: str, timeout: float = 120) -> None:
     """Journeys cut short by an error may leave a claim rendering: give the worker time to finish."""
     import psycopg
@@ -288,63 +266,13 @@ def main() -> None:
     parser.add_argument("--web-workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--users", type=int, default=400, help="clinician accounts prepared (fresh for each journey)")
     args = parser.parse_args()
-    if not shutil.which("redis-server"):
-        raise SystemExit("redis-server is not installed: `make bench` installs it (Debian package redis-server).")
 
-    from bench.certificate_bench import start_redis, start_worker, tail
-    from bench.pg import throwaway_database
-
-    python = sys.executable
-    workdir = Path(tempfile.mkdtemp(prefix="antidote-load-"))
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-        database_url = stack.enter_context(throwaway_database())
-        redis_url = start_redis(workdir, stack)
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "SECURE_SSL_REDIRECT": "false",
-            "EMAIL_URL": "dummymail://",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-        env.pop("DEBUG", None)
-        env.pop("CELERY_BROKER_URL", None)
-        print("Setting up: PostgreSQL, Redis, migrate, seed_demo, clinicians ...", flush=True)
-        for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"], ["collectstatic", "--noinput"]):
-            subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        out = subprocess.run(
-            [python, "bench/load_setup.py", "--users", str(args.users)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        plan = json.loads(out.strip().splitlines()[-1])
-        worker_log = workdir / "worker.log"
-        start_worker(env, worker_log, stack)
-        port = _free_port()
-        server = subprocess.Popen(
-            [python, "-m", "gunicorn", "lms.wsgi:application", "--workers", str(args.web_workers)]
-            + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-        )
-
-        def stop_server() -> None:
-            server.terminate()
-            server.wait(timeout=15)
-
-        stack.callback(stop_server)
-        base_url = f"http://127.0.0.1:{port}"
-        wait_for(base_url + "/healthz/")
+    print("Setting up: PostgreSQL, Redis, migrate, seed_demo, clinicians ...", flush=True)
+    with bench_stack("antidote-load-", database="postgres", redis="required") as stack:
+        stack.seed(static=True)
+        plan = stack.run_json("bench/load_setup.py", "--users", str(args.users))
+        worker = stack.start_worker()
+        base_url = stack.start_web(workers=args.web_workers).url
         print(
             f"Load: {args.clinicians} clinicians arriving over {args.ramp:.0f} s, for {args.duration:.0f} s, "
             f"mean pause {args.think} s between a "
@@ -353,26 +281,14 @@ def main() -> None:
             "in the bench database.",
             flush=True,
         )
-        load_before = os.getloadavg()
+        before = Machine()
         stats, elapsed = asyncio.run(run_load(base_url, plan, args.clinicians, args.duration, args.think, args.ramp))
-        print(
-            "machine load average (1, 5, 15 min) before: {:.1f} {:.1f} {:.1f}; after: {:.1f} {:.1f} {:.1f}".format(
-                *load_before, *os.getloadavg()
-            )
-        )
-        wait_for_drain(database_url)
-        checks = check_certificates(database_url)
+        print(before.load_line(Machine()))
+        wait_for_drain(stack.database_url)
+        checks = check_certificates(stack.database_url)
         if stats.errors:
-            print(f"--- worker log (last lines) ---\n{tail(worker_log)}")
+            print(worker.log(lines=40))
     _report(args, plan, stats, elapsed, checks)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _report(
@@ -427,31 +343,26 @@ def _report(
         f"errors 0: {'met' if not stats.errors else 'not met'}; "
         f"one issued certificate per claim: {'met' if one_each else 'not met'}"
     )
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "load.json").write_text(
-        json.dumps(
-            {
-                "clinicians": args.clinicians,
-                "duration_s": args.duration,
-                "think_s": args.think,
-                "ramp_s": args.ramp,
-                "web_workers": args.web_workers,
-                "modules_with_minimum_set_to_0": plan["modules_zeroed"],
-                "elapsed_s": round(elapsed, 1),
-                "requests": total,
-                "requests_per_s": round(total / elapsed, 1) if elapsed else 0,
-                "errors": stats.errors,
-                "steps": rows,
-                "journeys_started": stats.journeys_started,
-                "journeys_completed": stats.journeys_completed,
-                "claims_made": stats.claims,
-                "claim_to_issued_s": sorted(round(v, 2) for v in stats.claim_to_issued),
-                "database": checks,
-            },
-            indent=2,
-        )
-        + "\n"
+    write_results(
+        "load.json",
+        {
+            "clinicians": args.clinicians,
+            "duration_s": args.duration,
+            "think_s": args.think,
+            "ramp_s": args.ramp,
+            "web_workers": args.web_workers,
+            "modules_with_minimum_set_to_0": plan["modules_zeroed"],
+            "elapsed_s": round(elapsed, 1),
+            "requests": total,
+            "requests_per_s": round(total / elapsed, 1) if elapsed else 0,
+            "errors": stats.errors,
+            "steps": rows,
+            "journeys_started": stats.journeys_started,
+            "journeys_completed": stats.journeys_completed,
+            "claims_made": stats.claims,
+            "claim_to_issued_s": sorted(round(v, 2) for v in stats.claim_to_issued),
+            "database": checks,
+        },
     )
     if stats.errors or not one_each:
         sys.exit(1)

@@ -20,30 +20,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import secrets
 import sys
 from pathlib import Path
 from typing import Any
 
-import django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run by path
-    sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-django.setup()
+from bench.harness.data import django_setup, first_course, users_create  # noqa: E402
+
+django_setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from certificates.selectors import offered_designation  # noqa: E402
 from courses.blocks import LIKERT_CHOICES  # noqa: E402
 from courses.forms import evaluation_fields  # noqa: E402
-from courses.models import CoursePage, ModulePage  # noqa: E402
-from lms.accounts.models import ClinicianProfile, User  # noqa: E402
+from courses.models import ModulePage  # noqa: E402
+from lms.accounts.models import ClinicianProfile  # noqa: E402
 from quizzes.answers import field_name  # noqa: E402
 from quizzes.models import QuizKind  # noqa: E402
 from quizzes.selectors import QuizDefinition, quiz_definition  # noqa: E402
@@ -70,27 +66,22 @@ def main() -> None:
     parser.add_argument("--prefix", default="load")
     args = parser.parse_args()
 
-    course = CoursePage.objects.live().order_by("path").first()
-    if course is None:
-        raise SystemExit("no live course: run `manage.py seed_demo` first")
+    course = first_course()
     modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
     zeroed = ModulePage.objects.update(minimum_minutes=0)  # the live pages' rows: what serving reads
 
     password = secrets.token_urlsafe(16)
     hashed = make_password(password)  # once: every user has the same password (and hasher)
-    now = timezone.now()
     with transaction.atomic():
-        User.objects.bulk_create(
-            User(
-                email=f"{args.prefix}-{n}@clinic.example",
-                first_name="Load",
-                last_name=f"Clinician {n}",
-                password=hashed,
-                email_confirmed_at=now,
-            )
-            for n in range(args.users)
+        users = users_create(
+            args.prefix,
+            range(args.users),
+            first_name="Load",
+            last_name="Clinician",
+            domain="clinic.example",
+            password=hashed,
+            confirmed=True,
         )
-        users = list(User.objects.filter(email__startswith=f"{args.prefix}-").order_by("pk"))
         ClinicianProfile.objects.bulk_create(
             ClinicianProfile(
                 user=user,
@@ -103,7 +94,7 @@ def main() -> None:
             for n, user in enumerate(users)
         )
     profile = ClinicianProfile.objects.get(user=users[0])
-    designation = offered_designation(profile, course)
+    designation = offered_designation(profession=profile.profession, course=course)
     if designation is None:
         raise SystemExit(f"{course.title!r} offers physicians no credit")
     evaluation = {

@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
+import sys
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-django.setup()
+from bench.harness.data import django_setup, first_course, users_create  # noqa: E402
+
+django_setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
@@ -42,11 +43,10 @@ from django.http import HttpRequest, HttpResponse  # noqa: E402
 from django.middleware.csrf import CSRF_SESSION_KEY  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
-from courses.models import CoursePage, DisclosureAcknowledgement, Enrollment  # noqa: E402
+from courses.models import DisclosureAcknowledgement, Enrollment  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
 from quizzes.answers import field_name  # noqa: E402
 from quizzes.models import QuizAttempt, QuizKind  # noqa: E402
@@ -58,8 +58,7 @@ COUNTED = 2  # submissions counted with the test client
 
 
 def pretest() -> QuizDefinition:
-    course = CoursePage.objects.live().order_by("path").first()
-    quiz = quiz_definition(course, QuizKind.PRE) if course is not None else None
+    quiz = quiz_definition(first_course(), QuizKind.PRE)
     if quiz is None:
         raise SystemExit("the first live course has no pre-test: run `manage.py seed_demo` first")
     return quiz
@@ -72,22 +71,13 @@ def right_answers(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
 def learners_create(quiz: QuizDefinition, count: int) -> list[tuple[User, QuizAttempt]]:
     """COUNT learners, each enrolled, acknowledged and holding an in-progress attempt of QUIZ."""
     batch = get_random_string(6).lower()  # a second run against the same database adds new learners
-    now = timezone.now()
     shown = DisclosureAcknowledgement.objects.filter(enrollment__course=quiz.course).values_list(
         "disclosures_shown", flat=True
     ).first() or {"faculty": [], "commercial_support": ""}
     with transaction.atomic():
-        User.objects.bulk_create(
-            User(
-                email=f"bench-quiz-{batch}-{n}@antidote.example",
-                first_name="Quiz",
-                last_name=f"Learner {n}",
-                email_confirmed_at=now,
-                password="!" + get_random_string(40),  # unusable, like set_unusable_password()
-            )
-            for n in range(count)
+        users = users_create(
+            f"bench-quiz-{batch}", range(count), first_name="Quiz", last_name="Learner", confirmed=True
         )
-        users = list(User.objects.filter(email__startswith=f"bench-quiz-{batch}-").order_by("pk"))
         Enrollment.objects.bulk_create(Enrollment(user=user, course=quiz.course) for user in users)
         enrollments = list(Enrollment.objects.filter(user__in=users, course=quiz.course).order_by("user_id"))
         DisclosureAcknowledgement.objects.bulk_create(

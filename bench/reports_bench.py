@@ -24,15 +24,8 @@ memory flat in the number of rows. Prints a table and writes bench/results/repor
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
-import json
-import os
-import secrets
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import timedelta
@@ -40,9 +33,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run by path: bench.pg and the apps import from ROOT
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
+
+from bench.harness.data import users_create  # noqa: E402
+from bench.harness.figures import Machine, percentile, verdict, write_results  # noqa: E402
+from bench.harness.stack import add_database_option, bench_stack  # noqa: E402
 
 TARGET_PAGE_P95_MS = 300.0
 TARGET_EXPORT_S = 10.0
@@ -63,17 +58,14 @@ def seed_completions(start: int, count: int) -> None:
 
     from certificates.models import Certificate, CertificateStatus, CreditClaim
     from courses.models import CoursePage, CreditType, Enrollment
-    from lms.accounts.models import ClinicianProfile, User
+    from lms.accounts.models import ClinicianProfile
     from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 
     courses = list(CoursePage.objects.live().order_by("path"))
     base = timezone.now() - timedelta(days=400)
     for batch_start in range(start, start + count, BATCH):
         numbers = range(batch_start, min(batch_start + BATCH, start + count))
-        users = User.objects.bulk_create(
-            User(email=f"bench-{n}@antidote.example", first_name="Bench", last_name=f"Learner {n}", password="!")  # noqa: S106 (unusable)
-            for n in numbers
-        )
+        users = users_create("bench", numbers, first_name="Bench", last_name="Learner")
         ClinicianProfile.objects.bulk_create(
             ClinicianProfile(
                 user=user,
@@ -129,11 +121,6 @@ def seed_completions(start: int, count: int) -> None:
             )
             for c in claims
         )
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def measure_page(client: Any, url: str, requests: int) -> dict[str, Any]:
@@ -229,19 +216,18 @@ def report(figures: dict[str, Any]) -> None:
             f"| {e['peak_traced_mb']} | {e['peak_rss_growth_mb']} |"
         )
     largest = figures["sizes"][-1]
-    met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
     print()
     print(
         f"- First page p95 under {TARGET_PAGE_P95_MS:.0f} ms at {largest['rows']:,}: "
-        f"{met(largest['page']['p95_ms'] < TARGET_PAGE_P95_MS)} ({largest['page']['p95_ms']} ms)"
+        f"{verdict(largest['page']['p95_ms'] < TARGET_PAGE_P95_MS)} ({largest['page']['p95_ms']} ms)"
     )
     print(
         f"- Full CSV export under {TARGET_EXPORT_S:.0f} s at {largest['rows']:,}: "
-        f"{met(largest['export']['seconds'] < TARGET_EXPORT_S)} ({largest['export']['seconds']} s)"
+        f"{verdict(largest['export']['seconds'] < TARGET_EXPORT_S)} ({largest['export']['seconds']} s)"
     )
     print(
         f"- Peak memory under {TARGET_EXPORT_MB:.0f} MB at {largest['rows']:,}: "
-        f"{met(largest['export']['peak_traced_mb'] < TARGET_EXPORT_MB)} "
+        f"{verdict(largest['export']['peak_traced_mb'] < TARGET_EXPORT_MB)} "
         f"({largest['export']['peak_traced_mb']} MB traced)"
     )
     print(
@@ -254,56 +240,26 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000], help="sizes, ascending")
     parser.add_argument("--requests", type=int, default=30, help="timed first-page requests per size")
-    default_database = "postgres" if list(Path("/usr/lib/postgresql").glob("*/bin/initdb")) else "sqlite"
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default=default_database)
+    add_database_option(parser)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="antidote-reports-"))
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-        if args.database == "postgres":
-            from bench.pg import throwaway_database
-
-            database_url = stack.enter_context(throwaway_database())
-        else:
-            database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        env = {
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
-            "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(workdir / "media"),
-            "STATIC_ROOT": str(workdir / "static"),
-            "EMAIL_URL": "dummymail://",
-            "LOG_LEVEL": "WARNING",
-        }
-        if shutil.which("redis-server"):
-            from bench.certificate_bench import start_redis
-
-            env["REDIS_URL"] = start_redis(workdir, stack)
-        os.environ.update(env)  # before django.setup(): the settings read them
-        os.environ.pop("DEBUG", None)
-
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+    with bench_stack("antidote-reports-", database=args.database, redis="if installed") as stack:
+        stack.seed(static=True)  # static: the manifest the admin pages need
+        stack.use_in_this_process()
         from django.test import Client
         from django.urls import reverse
 
         from tests.factories import staff_user
 
-        call_command("migrate", "--noinput", stdout=io.StringIO())
-        call_command("seed_demo", "--no-users", stdout=io.StringIO())
-        call_command("collectstatic", "--noinput", stdout=io.StringIO())  # the manifest the admin pages need
         client = Client()
         client.force_login(staff_user("administrator", email="bench-admin@antidote.example"))
         url = reverse("certificate_reports:completions")
 
+        machine = Machine()
         figures: dict[str, Any] = {
-            "date": time.strftime("%Y-%m-%d"),
-            "database": "PostgreSQL" if args.database == "postgres" else "SQLite",
-            "cores": os.cpu_count(),
+            "date": machine.date,
+            "database": stack.database_label,
+            "cores": machine.cores,
             "requests": args.requests,
             "sizes": [],
         }
@@ -326,9 +282,7 @@ def main() -> None:
                 }
             )
     report(figures)
-    results_dir = ROOT / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    (results_dir / "reports.json").write_text(json.dumps(figures, indent=2) + "\n")
+    write_results("reports.json", figures)
 
 
 if __name__ == "__main__":

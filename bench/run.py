@@ -20,17 +20,11 @@ bench/quiz_setup.py, since a submission is one-time; bench/submit.lua counts any
 from __future__ import annotations
 
 import argparse
-import contextlib
 import http.client
 import json
-import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -38,8 +32,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run by path: bench.* imports from the root
+
+from bench.harness.figures import Machine, verdict, write_results  # noqa: E402
+from bench.harness.stack import ROOT, BenchStack, add_database_option, bench_stack  # noqa: E402
+
 # Only a signed-in page has the logout form: a lost session would bench the login redirect.
 SIGNED_IN_MARK = b'action="/accounts/logout/"'
 TARGETS = {  # page: (least ratio to the minimal view, most p95 ms or None)
@@ -56,12 +53,6 @@ class BenchPage:
     submit: bool = False  # POSTs bench/quiz_setup.py's prepared submissions, one per request
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None  # a redirect is an answer here, not a step: it surfaces as HTTPError
@@ -74,18 +65,6 @@ def fetch(url: str, cookie: str | None = None) -> tuple[int, bytes]:
             return int(response.status), response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
-
-
-def wait_for(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if fetch(url)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"server did not answer {url} within {timeout} s")
 
 
 def post_once(url: str, line: str) -> tuple[int, str]:
@@ -120,11 +99,6 @@ def wrk(
     return figures
 
 
-def last_json_line(command: list[str], env: dict[str, str]) -> Any:
-    out = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
@@ -132,63 +106,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--submit-connections", type=int, default=4, help="clients for the quiz submission row")
     parser.add_argument("--submissions", type=int, default=3000, help="attempts prepared per round")
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    add_database_option(parser, default="sqlite")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: `make bench` installs it (Debian package wrk).")
 
-    workdir = Path(tempfile.mkdtemp(prefix="antidote-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("DEBUG", None)
-    python = str(VENV_BIN / "python")
-    processes: list[subprocess.Popen[bytes]] = []
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-        if args.database == "postgres":
-            sys.path.insert(0, str(ROOT))  # run by path: bench.pg and tests.throwaway_postgres import from ROOT
-            from bench.pg import throwaway_database
-
-            env["DATABASE_URL"] = stack.enter_context(throwaway_database())
-        try:
-            results, pages, queries, cache_backend, reused = _measure(args, env, python, processes, workdir)
-        finally:
-            for process in reversed(processes):
-                process.terminate()
-                process.wait(timeout=10)
-    _report(args, results, pages, queries, cache_backend, reused)
+    with bench_stack("antidote-bench-", database=args.database, redis="if installed") as stack:
+        results, pages, queries, reused = _measure(args, stack)
+        labels = f"{stack.cache_label}, {stack.database_label}"
+    _report(args, results, pages, queries, labels, reused)
 
 
 def _measure(
-    args: argparse.Namespace,
-    env: dict[str, str],
-    python: str,
-    processes: list[subprocess.Popen[bytes]],
-    workdir: Path,
-) -> tuple[dict[str, list[dict[str, Any]]], list[BenchPage], dict[str, dict[str, int]], str, int]:
-    if shutil.which("redis-server"):
-        redis_port = free_port()
-        processes.append(
-            subprocess.Popen(
-                ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""],
-                stdout=subprocess.DEVNULL,
-            )
-        )
-        env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-    cache_backend = "Redis" if "REDIS_URL" in env else "file cache"
-    for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"], ["collectstatic", "--noinput"]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    learner = last_json_line([python, "bench/learner_setup.py"], env)
+    args: argparse.Namespace, stack: BenchStack
+) -> tuple[dict[str, list[dict[str, Any]]], list[BenchPage], dict[str, dict[str, int]], int]:
+    stack.seed(static=True)
+    learner = stack.run_json("bench/learner_setup.py")
     pages = [
         BenchPage("minimal view", "/__bench__/minimal/"),
         BenchPage("catalog", "/courses/"),
@@ -199,52 +132,22 @@ def _measure(
         BenchPage("quiz page (logged in)", learner["quiz"], logged_in=True),  # the pre-test attempt form
         BenchPage("quiz submission", "/quizzes/attempts/<id>/submit/", logged_in=True, submit=True),
     ]
-    count = [python, "bench/query_counts.py"]
     public_paths = [p.path for p in pages if not p.logged_in and p.name != "minimal view"]
-    anonymous = last_json_line([*count, *public_paths], env)
+    anonymous = stack.run_json("bench/query_counts.py", *public_paths)
     learner_paths = [p.path for p in pages if p.logged_in and not p.submit]
-    logged_in = last_json_line([*count, "--learner", learner["email"], *learner_paths], env)
+    logged_in = stack.run_json("bench/query_counts.py", "--learner", learner["email"], *learner_paths)
     # A fresh session (the script is idempotent), as the counts clear the cache, where sessions may live.
-    cookie = f"sessionid={last_json_line([python, 'bench/learner_setup.py'], env)['sessionid']}"
+    cookie = f"sessionid={stack.run_json('bench/learner_setup.py')['sessionid']}"
     # After the counts for the same reason: the prepared learners' sessions stay as they were left.
-    quiz = last_json_line(
-        [
-            python,
-            "bench/quiz_setup.py",
-            "--out",
-            str(workdir / "quiz"),
-            "--rounds",
-            str(args.rounds),
-            "--per-round",
-            str(args.submissions),
-        ],
-        env,
+    quiz = stack.run_json(
+        "bench/quiz_setup.py",
+        *("--out", str(stack.workdir / "quiz"), "--rounds", str(args.rounds), "--per-round", str(args.submissions)),
     )
     no_sql = {"cold": 0, "cached": 0}  # the minimal view
     queries = {p.name: (logged_in if p.logged_in else anonymous).get(p.path, no_sql) for p in pages}
     queries["quiz submission"] = quiz["submission_queries"]
 
-    port = free_port()
-    processes.append(
-        subprocess.Popen(
-            [
-                str(VENV_BIN / "gunicorn"),
-                "lms.wsgi:application",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-                "--env",
-                "DJANGO_SETTINGS_MODULE=bench.settings",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_for(base + pages[0].path)
+    base = stack.start_web(workers=2).url
     for page in pages:  # warm: fills the page cache; proves the session holds
         if page.submit:  # proves the prepared submissions are accepted: a 302 to the graded attempt
             warm_line = Path(quiz["warm_file"]).read_text().splitlines()[0]
@@ -268,7 +171,7 @@ def _measure(
         if page.logged_in and not page.submit and SIGNED_IN_MARK not in fetch(base + page.path, cookie)[1]:
             raise SystemExit(f"{page.name}: the learner's session did not last the run")
     reused = sum(int(r.get("reused", 0)) for r in results["quiz submission"])
-    return results, pages, queries, cache_backend, reused
+    return results, pages, queries, reused
 
 
 def _report(
@@ -276,7 +179,7 @@ def _report(
     results: dict[str, list[dict[str, Any]]],
     pages: list[BenchPage],
     queries: dict[str, dict[str, int]],
-    cache_backend: str,
+    labels: str,
     reused: int,
 ) -> None:
     def best(name: str, key: str) -> float:
@@ -284,11 +187,9 @@ def _report(
         return max(values) if key == "rps" else min(values)
 
     floor = best("minimal view", "rps")
-    database = "PostgreSQL" if args.database == "postgres" else "SQLite"
     print(
         f"\nPage serving: gunicorn 2 workers, wrk {args.connections} connections ({args.submit_connections} for the "
-        f"quiz submission), {args.seconds} s x {args.rounds} rounds, {cache_backend}, {database}, "
-        f"{os.cpu_count()} cores"
+        f"quiz submission), {args.seconds} s x {args.rounds} rounds, {labels}, {Machine().cores} cores"
     )
     print(
         f"{'page':<23}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs minimal':>12}"
@@ -322,10 +223,7 @@ def _report(
             f"{page.name:<23}{rps:>9.0f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}{errors:>8}"
             f"{row['ratio']:>11.2f}x{q['cold']:>10}{q['cached']:>12}"
         )
-    results_dir = ROOT / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    name = "pages.json" if args.database == "sqlite" else f"pages-{args.database}.json"
-    (results_dir / name).write_text(json.dumps(summary, indent=2) + "\n")
+    write_results("pages.json" if args.database == "sqlite" else f"pages-{args.database}.json", summary)
     print("Target: every public page at least 0.5x the minimal view, with at most 5 SQL queries when cached.")
     print(
         "Target: the logged-in dashboard and module page at least 0.15x the minimal view, with at most 8 SQL "
@@ -333,20 +231,18 @@ def _report(
     )
     for page_name, (least, most_p95) in TARGETS.items():
         row = summary[page_name]
-        verdicts = [_verdict(f"at least {least:.2f}x the minimal view", row["ratio"] >= least, f"{row['ratio']:.3f}x")]
+        verdicts = [
+            f"at least {least:.2f}x the minimal view: " + verdict(row["ratio"] >= least, f"{row['ratio']:.3f}x")
+        ]
         if most_p95 is not None:
             met = row["p95_ms"] < most_p95
-            verdicts.append(_verdict(f"p95 under {most_p95:.0f} ms", met, f"{row['p95_ms']:.1f} ms"))
+            verdicts.append(f"p95 under {most_p95:.0f} ms: " + verdict(met, f"{row['p95_ms']:.1f} ms"))
         print(f"Target, {page_name}: " + "; ".join(verdicts))
     if reused:
         print(
             f"WARNING: the quiz submission row ran out of prepared attempts ({reused} replays answered 409): "
             "raise --submissions."
         )
-
-
-def _verdict(target: str, met: bool, measured: str) -> str:
-    return f"{target}: {'met' if met else 'NOT met'} ({measured})"
 
 
 if __name__ == "__main__":

@@ -12,13 +12,15 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.worker import free_port
 
 
 def _pg_bin() -> Path:
@@ -26,12 +28,6 @@ def _pg_bin() -> Path:
     if not candidates:
         sys.exit("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run `make test-setup`.")
     return Path(candidates[-1]).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -45,7 +41,7 @@ def throwaway_cluster() -> Iterator[str]:
     if as_root:
         shutil.chown(root, "postgres")
         shutil.chown(sockets, "postgres")
-    port = _free_port()
+    port = free_port()
     subprocess.run(
         [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"],
         check=True,
@@ -67,6 +63,21 @@ def throwaway_cluster() -> Iterator[str]:
             stdout=subprocess.DEVNULL,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_database() -> Iterator[str]:
+    """A throwaway cluster with the database its URL names created and empty (initdb creates only
+    "postgres"; the test runner creates its own test database, a benchmark or a fault test does not)."""
+    import psycopg
+    from psycopg import sql
+
+    with throwaway_cluster() as url:
+        parts = urlsplit(url)
+        admin = parts._replace(path="/postgres").geturl()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(parts.path.lstrip("/"))))
+        yield url
 
 
 def main(argv: list[str]) -> int:

@@ -75,7 +75,8 @@ def test_the_evaluation_waits_for_the_modules(client: Client, evaluated_course: 
     client.force_login(make_learner(evaluated_course))
     response = client.get(f"/learn/courses/{evaluated_course.pk}/evaluation/")
     assert response.status_code == 409
-    assert "The evaluation opens once the steps before it are done: Complete 3 more modules." in response.content.decode()
+    expected = "The evaluation opens once the steps before it are done: Complete 3 more modules."
+    assert expected in response.content.decode()
 
 
 def test_the_evaluation_requires_the_likert_items_and_keeps_answers(

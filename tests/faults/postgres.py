@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psycopg
 
-from tests.throwaway_postgres import _pg_bin
+from tests.throwaway_postgres import _pg_bin, throwaway_database
 from tests.worker import BASE_DIR
 
 
@@ -76,8 +76,6 @@ class PreparedCluster:
             self.thread.start()
 
     def _prepare(self) -> None:
-        from bench.pg import throwaway_database
-
         try:
             url = self.stack.enter_context(throwaway_database())
             for command in (["migrate", "--noinput"], ["seed_demo", "--no-users"]):
