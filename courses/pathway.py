@@ -163,6 +163,7 @@ class LearnerCourseState:
     modules: list[ModuleState]
     next_module: ModuleState | None
     today: datetime.date
+    evaluated: bool = False
     # (page id, kind) of each quiz the learner passed, and of each they submitted at all
     passed_quizzes: frozenset[tuple[int, str]] = frozenset()
     taken_quizzes: frozenset[tuple[int, str]] = frozenset()
@@ -189,10 +190,6 @@ class LearnerCourseState:
     @property
     def posttest_passed(self) -> bool:
         return (self.course.pk, "post") in self.passed_quizzes
-
-    @property
-    def evaluated(self) -> bool:
-        return self.enrollment is not None and hasattr(self.enrollment, "evaluation")
 
     def module_quiz_passed(self, module: ModulePage) -> bool:
         return (module.pk, "module") in self.passed_quizzes

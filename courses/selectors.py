@@ -47,6 +47,7 @@ def _course_state(
         modules=states,
         next_module=next_module(states) if enrollment is not None else None,
         today=timezone.localdate(),
+        evaluated=enrollment is not None and hasattr(enrollment, "evaluation"),
         passed_quizzes=frozenset((page_id, kind) for page_id, kind, passed in attempts if passed),
         taken_quizzes=frozenset((page_id, kind) for page_id, kind, _ in attempts),
         profession=profession,
