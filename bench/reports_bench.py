@@ -17,7 +17,7 @@ production settings, no HTTP server):
    first), then, in a second export, the peak of Python's allocations while streaming
    (tracemalloc; not in the timed run, since tracing slows Python down several times).
 
-Targets (issue 6): page p95 under 300 ms; CSV export under 10 s and under 100 MB at 100k rows,
+Targets: page p95 under 300 ms; CSV export under 10 s and under 100 MB at 100k rows,
 memory flat in the number of rows. Prints a table and writes bench/results/reports.json.
 """
 

@@ -1,6 +1,6 @@
 """ACCME PARS learner-completion file: its columns in one declared list, its form, its rows, its files.
 
-What is confirmed (shared/content/accreditation-facts.md): per learner, first and last name, month
+What ACCME confirms: per learner, first and last name, month
 and day of birth (mm/dd, no year), completion date, credit type and amount, the primary state of
 licensure and the state licence ID, or the NPI for boards that accept it; the learner's consent;
 ACCME's Excel template "Instructions for Submitting Learner Completion Data" (2025) replaced the
@@ -19,6 +19,7 @@ from typing import Any
 from django import forms
 from django.http import FileResponse
 from django.utils import timezone
+from openpyxl import Workbook
 from wagtail.admin.views.mixins import Echo
 
 from certificates.reports.selectors import ParsLearner
@@ -142,8 +143,6 @@ def csv_lines(headings: Iterable[str], rows: Iterable[Iterable[str]]) -> Iterato
 
 
 def xlsx_response(headings: list[str], rows: Iterable[list[str]], filename: str) -> FileResponse:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(title="Sheet1")
     worksheet.append([neutralise_formula(h) for h in headings])

@@ -17,6 +17,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from certificates import admin_views
+from certificates.reports import views as reports
 from lms.staff import EXPORT_ACTION, VIEW_REPORTS, DetailFormatter, PermissionMenuItem
 
 
@@ -67,9 +69,6 @@ def register_certificate_admin_urls() -> list[URLPattern | URLResolver]:
     """Under /admin/antidote-certificates/ (the actions) and /admin/antidote-reports/ (the reports):
     Wagtail wraps these in its admin-access check (anonymous users go to the admin login); each view
     checks its permission itself (lms/staff.py)."""
-    from certificates import admin_views
-    from certificates.reports import views as reports
-
     actions = [
         path("<uuid:certificate_id>/revoke/", admin_views.RevokeView.as_view(), name="revoke"),
         path("<uuid:certificate_id>/reissue/", admin_views.ReissueView.as_view(), name="reissue"),

@@ -9,6 +9,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import page_cache
+        # Here, not at the top: the page cache imports Wagtail's models, which need the app registry ready.
+        from courses import page_cache
 
         page_cache.connect_signals()

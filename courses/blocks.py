@@ -103,7 +103,8 @@ class MMECalculatorBlock(blocks.StructBlock):
         label = "MME calculator"
 
     def get_context(self, value: object, parent_context: dict[str, object] | None = None) -> dict[str, object]:
-        from .forms import MMECalculatorForm
+        # Here, not at the top: courses.forms imports courses.models, whose pages import these blocks.
+        from courses.forms import MMECalculatorForm
 
         context = super().get_context(value, parent_context=parent_context)
         context["form"] = MMECalculatorForm()

@@ -19,7 +19,11 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
 CACHEABLE_MARK = "_antidote_page_cacheable"
@@ -80,9 +84,6 @@ def _site_for(request: HttpRequest) -> Any:
     Wagtail looks it up once per request (and caches it on the request as ``_wagtail_site``); the
     root page and its specific page are loaded before caching, so routing starts without a query.
     """
-    from django.http.request import split_domain_port
-    from wagtail.models import Site
-
     hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
 
     def find() -> Any:
@@ -130,17 +131,12 @@ class AnonymousPageCacheMiddleware:
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(purge_all, dispatch_uid="pagecache_published")
     page_unpublished.connect(purge_all, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(purge_all, dispatch_uid="pagecache_moved")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache_deleted")
     # Making a page private saves a view restriction without publishing: it must purge too, or the
     # page would stay public from the cache until it expires.
-    from wagtail.models import PageViewRestriction, Site
-
     post_save.connect(purge_all, sender=Site, dispatch_uid="pagecache_site_saved")
     post_delete.connect(purge_all, sender=Site, dispatch_uid="pagecache_site_deleted")
     post_save.connect(purge_all, sender=PageViewRestriction, dispatch_uid="pagecache_restricted")
@@ -148,7 +144,5 @@ def connect_signals() -> None:
 
 
 def _purge_on_page_delete(sender: type, **kwargs: Any) -> None:
-    from wagtail.models import Page
-
     if isinstance(kwargs.get("instance"), Page):
         purge_all()

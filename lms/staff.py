@@ -48,6 +48,7 @@ from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from openpyxl import Workbook
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
@@ -255,8 +256,6 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         return response
 
     def write_xlsx(self, queryset: QuerySet[Any, Any], output: IO[bytes]) -> None:
-        from openpyxl import Workbook
-
         converters = [xlsx_converter(self.display.get(field)) for field in self.list_export]
         workbook = Workbook(write_only=True, iso_dates=True)
         worksheet = workbook.create_sheet(title="Sheet1")

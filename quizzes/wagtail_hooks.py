@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry
 
 from lms.staff import VIEW_REPORTS, DetailFormatter, PermissionMenuItem
+from quizzes.reports import QuizAttemptsReportView
 
 
 @hooks.register("register_log_actions")
@@ -33,8 +34,6 @@ def register_quiz_log_actions(actions: LogActionRegistry) -> None:
 def register_quiz_report_urls() -> list[URLPattern | URLResolver]:
     """/admin/antidote-reports/quiz-attempts/ (beside the certificates app's reports), with a
     results-only URL for Wagtail's filter refresh; the view checks the reports permission itself."""
-    from quizzes.reports import QuizAttemptsReportView
-
     urls = [
         path("", QuizAttemptsReportView.as_view(), name="attempts"),
         path("results/", QuizAttemptsReportView.as_view(results_only=True), name="attempts_results"),

@@ -162,8 +162,7 @@ def pars_left_out_reasons(learner: ParsLearner) -> list[str]:
     """Why a completion cannot go in the PARS file (empty: it goes in). Every reason, not just the first.
 
     PARS takes physicians' AMA PRA Category 1 credit; boards need the learner's consent, name,
-    birth month and day, and the state licence (state and number) or the NPI
-    (shared/content/accreditation-facts.md).
+    birth month and day, and the state licence (state and number) or the NPI.
     """
     reasons: list[str] = []
     if learner.profession != Profession.PHYSICIAN:

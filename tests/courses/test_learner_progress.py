@@ -358,7 +358,7 @@ def enroll_and_acknowledge_for(client: Client, course: CoursePage) -> None:
 def test_the_learners_module_page_and_dashboard_stay_within_their_query_budgets(
     client: Client, course: CoursePage, django_assert_max_num_queries: Any
 ) -> None:
-    """Issue budget: at most 8 queries each for a signed-in learner (routes and the module list come
+    """The budget: at most 8 queries each for a signed-in learner (routes and the module list come
     from the cache until the next publish; the progress write is the one per-request write)."""
     from tests.quizzes.conftest import quiz_json
 

@@ -170,7 +170,7 @@ def test_a_module_in_progress_is_continued() -> None:
 @pytest.fixture
 def finished_without_profile(client: Client, course: CoursePage) -> tuple[Client, User, CoursePage]:
     """A learner who did every step of the course but never filled in their profile."""
-    user: User = UserFactory(email_confirmed_at=timezone.now())
+    user = UserFactory(email_confirmed_at=timezone.now())
     enrollment = Enrollment.objects.create(user=user, course=course)
     disclosure_acknowledge(enrollment=enrollment)
     for module in ModulePage.objects.child_of(course):
@@ -218,7 +218,7 @@ def test_the_posttest_overview_says_what_is_left_instead_of_offering_a_start(
     course.posttest = quiz_json(1)
     course.posttest_reuses_pretest = False
     course.save_revision().publish()
-    user: User = UserFactory(email_confirmed_at=timezone.now())
+    user = UserFactory(email_confirmed_at=timezone.now())
     disclosure_acknowledge(enrollment=Enrollment.objects.create(user=user, course=course))
     client.force_login(user)
     page = client.get(f"/quizzes/{course.pk}/post/").content.decode()

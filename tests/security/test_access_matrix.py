@@ -177,7 +177,7 @@ RULES: dict[str, Rule] = {
     "certificates:transcript_pdf": signed_in(),
     "certificates:verify_code": public(),
     "certificates:verify": public(),
-    # Our admin views (issue 6), by namespace and permission.
+    # Our admin views, by namespace and permission.
     "certificate_reports:": admin_permission(REPORTS),
     "quiz_reports:": admin_permission(REPORTS),
     "antidote_certificates:": admin_permission(CERTIFICATE_ACTIONS, get=200, post=anyof(200, 302, 400, 409)),
