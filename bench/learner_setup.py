@@ -47,7 +47,7 @@ def main() -> None:
     )
     enrollment, _ = services.enrollment_create(user=user, course=course)
     services.disclosure_acknowledge(enrollment=enrollment)
-    quiz = quiz_definition(course, QuizKind.PRE)
+    quiz = quiz_definition(page=course, kind=QuizKind.PRE)
     if quiz is None:
         raise SystemExit(f"the course {course.title!r} has no pre-test")
     attempt = quiz_services.attempt_start(user=user, quiz=quiz)

@@ -109,10 +109,11 @@ def main() -> None:
             {
                 "course": {"id": course.pk, "url": course.url, "title": course.title},
                 "modules": [
-                    {"id": m.pk, "url": m.url, "quiz": quiz_plan(quiz_definition(m, QuizKind.MODULE))} for m in modules
+                    {"id": m.pk, "url": m.url, "quiz": quiz_plan(quiz_definition(page=m, kind=QuizKind.MODULE))}
+                    for m in modules
                 ],
-                "pre": quiz_plan(quiz_definition(course, QuizKind.PRE)),
-                "post": quiz_plan(quiz_definition(course, QuizKind.POST)),
+                "pre": quiz_plan(quiz_definition(page=course, kind=QuizKind.PRE)),
+                "post": quiz_plan(quiz_definition(page=course, kind=QuizKind.POST)),
                 "evaluation": evaluation,
                 "credits": f"{designation.max_credits:.2f}",
                 "modules_zeroed": zeroed,

@@ -58,7 +58,7 @@ COUNTED = 2  # submissions counted with the test client
 
 
 def pretest() -> QuizDefinition:
-    quiz = quiz_definition(first_course(), QuizKind.PRE)
+    quiz = quiz_definition(page=first_course(), kind=QuizKind.PRE)
     if quiz is None:
         raise SystemExit("the first live course has no pre-test: run `manage.py seed_demo` first")
     return quiz

@@ -85,7 +85,7 @@ def credit_claim_create(*, user: User, course: CoursePage, credits: Decimal, att
             return existing
     if state.requirements:
         raise LearnerActionRefused("Not yet: " + "; ".join(state.left_for_credit) + ".", status=409)
-    profile, enrollment = profile_for(user), state.enrollment
+    profile, enrollment = profile_for(user=user), state.enrollment
     designation = offered_designation(profession=profile.profession, course=course) if profile else None
     if profile is None or enrollment is None or designation is None:
         # The rule above requires all three; a profile or a course edited since it was read lands here.

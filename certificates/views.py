@@ -51,7 +51,7 @@ def claim(request: HttpRequest, course_id: int) -> HttpResponse:
     if existing is not None:
         return redirect("certificates:status", certificate_id=existing.pk)
     state = learner_course_state(user=user, course=course)
-    profile = profile_for(user)
+    profile = profile_for(user=user)
     designation = offered_designation(profession=profile.profession, course=course) if profile else None
     context = {
         "course": course,
@@ -154,7 +154,7 @@ def transcript_pdf(request: HttpRequest) -> HttpResponse:
     """The printable summary: certificates and MATE Act hours, as a PDF."""
     user = _user(request)
     certificates = learner_certificates(user=user)
-    profile = profile_for(user)
+    profile = profile_for(user=user)
     context = {
         "certificates": certificates,
         "learner_name": profile.full_name_for_certificate if profile else user.get_full_name(),

@@ -83,7 +83,7 @@ class CourseAnalyticsView(AnalyticsView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        data = course_analytics(self.course)
+        data = course_analytics(course=self.course)
         context.update(
             course=self.course,
             analytics=data,

@@ -120,7 +120,7 @@ class CourseAnalytics:
         return analytics.completion_rate(enrolled=self.enrolled, completed=self.completed)
 
 
-def course_analytics(course: CoursePage) -> CourseAnalytics:
+def course_analytics(*, course: CoursePage) -> CourseAnalytics:
     """Everything the course analytics page shows, in COURSE_ANALYTICS_QUERIES queries however many learners."""
     enrollments = list(
         Enrollment.objects.filter(course=course)
@@ -133,7 +133,7 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
         if completed_at is not None
     ]
 
-    learners = course_test_attempts(course)
+    learners = course_test_attempts(course=course)
     pre_scores = {key: learner.pre_score for key, learner in learners.items() if learner.pre_score is not None}
     post = {key: learner for key, learner in learners.items() if learner.post_scores}
     best = {key: max(learner.post_scores) for key, learner in post.items()}
@@ -149,7 +149,7 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
         pretest=PreTestSummary(
             took=len(pre_scores),
             mean_score=analytics.mean(list(pre_scores.values())),
-            items=item_analysis(course, QuizKind.PRE, pre_results),
+            items=item_analysis(course=course, kind=QuizKind.PRE, responses=pre_results),
         ),
         posttest=PostTestSummary(
             took=len(post),
@@ -157,7 +157,7 @@ def course_analytics(course: CoursePage) -> CourseAnalytics:
             passed_first_attempt=sum(1 for learner in post.values() if learner.post_passed_first),
             mean_best_score=analytics.mean(list(best.values())),
             mean_first_score=analytics.mean(list(first.values())),
-            items=item_analysis(course, QuizKind.POST, post_results),
+            items=item_analysis(course=course, kind=QuizKind.POST, responses=post_results),
         ),
         gain_best=analytics.paired_gain(pre_scores, best),
         gain_first=analytics.paired_gain(pre_scores, first),

@@ -39,7 +39,7 @@ class LearnerActionRefused(Exception):
 
 def enrollment_create(*, user: User, course: CoursePage) -> tuple[Enrollment, bool]:
     """Enroll once: a double click or two tabs give one enrollment (the unique constraint decides)."""
-    if not user_can_enroll(user):
+    if not user_can_enroll(user=user):
         raise LearnerActionRefused(
             "Confirm your email address before you enroll: use the link we sent you, or ask for a new one.",
             status=403,

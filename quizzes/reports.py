@@ -86,4 +86,4 @@ class QuizAttemptsReportView(StaffReportView[QuizAttempt]):
         return selectors.quiz_attempts_lean()
 
     def rows(self, queryset: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
-        return selectors.quiz_attempt_rows(queryset)
+        return selectors.quiz_attempt_rows(queryset=queryset)

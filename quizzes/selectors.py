@@ -40,7 +40,7 @@ def _quiz(field: Any) -> Any:
     return field[0].value if field else None
 
 
-def quiz_definition(page: Page, kind: str, course: CoursePage | None = None) -> QuizDefinition | None:
+def quiz_definition(*, page: Page, kind: str, course: CoursePage | None = None) -> QuizDefinition | None:
     """The quiz a page offers for a kind, or None. The pre-test allows one attempt: it is a baseline."""
     specific = page.specific
     if kind == QuizKind.MODULE and isinstance(specific, ModulePage):
@@ -70,25 +70,25 @@ def quiz_definition(page: Page, kind: str, course: CoursePage | None = None) -> 
     return None
 
 
-def attempts_for(enrollment: Enrollment, page: Page, kind: str) -> list[QuizAttempt]:
+def attempts_for(*, enrollment: Enrollment, page: Page, kind: str) -> list[QuizAttempt]:
     return list(QuizAttempt.objects.filter(enrollment=enrollment, page_id=page.pk, kind=kind).order_by("number"))
 
 
-def attempt_for_learner(attempt_id: int, user_id: int) -> QuizAttempt | None:
+def attempt_for_learner(*, attempt_id: int, user_id: int) -> QuizAttempt | None:
     """The learner's own attempt, or None: another learner's attempt is indistinguishable from none."""
     return (
         QuizAttempt.objects.select_related("enrollment__course", "page").filter(pk=attempt_id, user_id=user_id).first()
     )
 
 
-def explanations_visible(attempt: QuizAttempt) -> bool:
+def explanations_visible(*, attempt: QuizAttempt) -> bool:
     if not attempt.is_submitted:
         return False
     rule = attempt.snapshot["quiz"].get("show_explanations", ShowExplanations.AFTER_SUBMISSION)
     return rule == ShowExplanations.AFTER_SUBMISSION or bool(attempt.passed)
 
 
-def attempt_history(user_id: int) -> list[QuizAttempt]:
+def attempt_history(*, user_id: int) -> list[QuizAttempt]:
     """Every attempt of the learner, newest first, with what the page shows beside it."""
     return list(
         QuizAttempt.objects.filter(user_id=user_id)
@@ -139,7 +139,7 @@ def quiz_attempts_lean() -> QuerySet[QuizAttempt]:
     return QuizAttempt.objects.order_by("-pk")
 
 
-def quiz_attempt_rows(queryset: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
+def quiz_attempt_rows(*, queryset: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
     """Every quiz attempt (pre-test, module quizzes, post-test), with the learner and course joined."""
     return queryset.annotate(
         **learner_columns("user"),
@@ -168,7 +168,7 @@ class LearnerAttempts:
     post_first_results: dict[str, bool] | None = None
 
 
-def course_test_attempts(course: CoursePage) -> dict[int, LearnerAttempts]:
+def course_test_attempts(*, course: CoursePage) -> dict[int, LearnerAttempts]:
     """Submitted pre- and post-test attempts of every learner of a course, by enrollment id (one query)."""
     rows = (
         QuizAttempt.objects.filter(
@@ -198,7 +198,7 @@ def _results(results: dict[str, Any] | None) -> dict[str, bool]:
     return {str(key): bool(value) for key, value in (results or {}).items()}
 
 
-def current_prompts(course: CoursePage, kind: str) -> dict[str, str]:
+def current_prompts(*, course: CoursePage, kind: str) -> dict[str, str]:
     """The test's question ids and prompts as it stands, as quiz_definition picks its questions.
 
     Read from the course's own fields rather than through quiz_definition, whose page.specific
@@ -210,6 +210,6 @@ def current_prompts(course: CoursePage, kind: str) -> dict[str, str]:
     return {block.id: str(block.value["prompt"]) for block in questions}
 
 
-def item_analysis(course: CoursePage, kind: str, responses: list[dict[str, bool]]) -> list[QuestionRow]:
+def item_analysis(*, course: CoursePage, kind: str, responses: list[dict[str, bool]]) -> list[QuestionRow]:
     """The test's item statistics over ``responses`` (first attempts), in the test's order (no query)."""
-    return question_rows(responses, current_prompts(course, kind))
+    return question_rows(responses, current_prompts(course=course, kind=kind))

@@ -33,7 +33,7 @@ def _quiz_or_404(page_id: int, kind: str) -> QuizDefinition:
     if kind not in QuizKind.values:
         raise Http404
     page = Page.objects.live().public().filter(pk=page_id).first()
-    quiz = quiz_definition(page, kind) if page is not None else None
+    quiz = quiz_definition(page=page, kind=kind) if page is not None else None
     if quiz is None:
         raise Http404("No such quiz.")
     return quiz
@@ -50,7 +50,7 @@ def _refused(request: HttpRequest, error: LearnerActionRefused, quiz: QuizDefini
 def quiz_overview(request: HttpRequest, page_id: int, kind: str) -> HttpResponse:
     quiz = _quiz_or_404(page_id, kind)
     enrollment = Enrollment.objects.filter(user_id=cast(User, request.user).pk, course=quiz.course).first()
-    attempts = attempts_for(enrollment, quiz.page, quiz.kind) if enrollment else []
+    attempts = attempts_for(enrollment=enrollment, page=quiz.page, kind=quiz.kind) if enrollment else []
     maximum = quiz.settings["max_attempts"]
     missing: list[str] = []
     if enrollment is not None and quiz.kind != QuizKind.MODULE:
@@ -80,7 +80,7 @@ def quiz_start(request: HttpRequest, page_id: int, kind: str) -> HttpResponse:
 
 
 def _own_attempt(request: HttpRequest, attempt_id: int) -> QuizAttempt:
-    attempt = attempt_for_learner(attempt_id, cast(User, request.user).pk)
+    attempt = attempt_for_learner(attempt_id=attempt_id, user_id=cast(User, request.user).pk)
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt
@@ -110,7 +110,7 @@ def _render_attempt(
 
 
 def _review_context(attempt: QuizAttempt) -> dict[str, object]:
-    show = explanations_visible(attempt)
+    show = explanations_visible(attempt=attempt)
     questions = []
     for number, q in enumerate(attempt.snapshot["questions"], start=1):
         chosen = set(attempt.answers.get(q["id"], []))
@@ -181,4 +181,4 @@ def attempt_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
-    return render(request, "quizzes/history.html", {"attempts": attempt_history(cast(User, request.user).pk)})
+    return render(request, "quizzes/history.html", {"attempts": attempt_history(user_id=cast(User, request.user).pk)})

@@ -30,14 +30,14 @@ class CompletionFilterSet(ReportFilterSet):
         model = Enrollment
 
     def filter_status(self, queryset: QuerySet[Enrollment], name: str, value: str) -> QuerySet[Enrollment]:
-        return completed(queryset, yes=value == "completed")
+        return completed(queryset=queryset, yes=value == "completed")
 
     def filter_completed_between(self, queryset: QuerySet[Enrollment], name: str, value: slice) -> QuerySet[Enrollment]:
         """The completion date (earliest claim) from the start day's first instant to the end day's last."""
         if value.start is None and value.stop is None:
             return queryset
         end = value.stop + datetime.timedelta(microseconds=1) if value.stop is not None else None
-        return completed_between(queryset, start=value.start, end=end)
+        return completed_between(queryset=queryset, start=value.start, end=end)
 
 
 class CertificateFilterSet(ReportFilterSet):

@@ -94,14 +94,14 @@ def completions_lean() -> QuerySet[Enrollment]:
     return Enrollment.objects.order_by("-pk")
 
 
-def completion_rows(queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+def completion_rows(*, queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
     """One row per enrollment, completed or not."""
     return queryset.annotate(**learner_columns("user"), course_title=F("course__title"), **_completion_columns())
 
 
 def completed_between(
-    queryset: QuerySet[Enrollment],
     *,
+    queryset: QuerySet[Enrollment],
     start: datetime.datetime | None = None,
     end: datetime.datetime | None = None,
 ) -> QuerySet[Enrollment]:
@@ -117,7 +117,7 @@ def completed_between(
     return queryset.filter(Exists(claims.filter(attested_at__lt=end) if end is not None else claims))
 
 
-def completed(queryset: QuerySet[Enrollment], *, yes: bool) -> QuerySet[Enrollment]:
+def completed(*, queryset: QuerySet[Enrollment], yes: bool) -> QuerySet[Enrollment]:
     claims = Exists(CreditClaim.objects.filter(enrollment=OuterRef("pk")))
     return queryset.filter(claims if yes else ~claims)
 
@@ -128,7 +128,7 @@ def certificates_lean() -> QuerySet[Certificate]:
     return Certificate.objects.order_by("-created_at", "-pk")
 
 
-def certificate_rows(queryset: QuerySet[Certificate]) -> QuerySet[Certificate]:
+def certificate_rows(*, queryset: QuerySet[Certificate]) -> QuerySet[Certificate]:
     """Every certificate, pending, issued, failed (with its error), revoked or superseded."""
     return queryset.annotate(**learner_columns("user"), course_title=F("course__title"), credits=F("claim__credits"))
 
@@ -158,7 +158,7 @@ class ParsLearner:
     reasons: list[str] = field(default_factory=list)
 
 
-def pars_left_out_reasons(learner: ParsLearner) -> list[str]:
+def pars_left_out_reasons(*, learner: ParsLearner) -> list[str]:
     """Why a completion cannot go in the PARS file (empty: it goes in). Every reason, not just the first.
 
     PARS takes physicians' AMA PRA Category 1 credit; boards need the learner's consent, name,
@@ -192,7 +192,7 @@ def pars_learners(
     One query. Enrollments whose learner has no profile are still listed (left out), never dropped.
     """
     rows = (
-        completed_between(Enrollment.objects.filter(course=course), start=start, end=end)
+        completed_between(queryset=Enrollment.objects.filter(course=course), start=start, end=end)
         .annotate(**_completion_columns())
         # The annotations come from a dict, which django-stubs cannot follow.
         .order_by("completed_at", "pk")  # type: ignore[misc]
@@ -234,6 +234,6 @@ def pars_learners(
             credits=row["credits"],
             certificate_status=row["certificate_status"],
         )
-        learner.reasons = pars_left_out_reasons(learner)
+        learner.reasons = pars_left_out_reasons(learner=learner)
         (left_out if learner.reasons else included).append(learner)
     return included, left_out

@@ -62,7 +62,7 @@ class CompletionsReportView(StaffReportView[Enrollment]):
         return selectors.completions_lean()
 
     def rows(self, queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
-        return selectors.completion_rows(queryset)
+        return selectors.completion_rows(queryset=queryset)
 
 
 class CertificateActionsColumn(Column):
@@ -117,7 +117,7 @@ class CertificatesReportView(StaffReportView[Certificate]):
         return selectors.certificates_lean()
 
     def rows(self, queryset: QuerySet[Certificate]) -> QuerySet[Certificate]:
-        return selectors.certificate_rows(queryset)
+        return selectors.certificate_rows(queryset=queryset)
 
 
 PARS_EXPORTS = ("csv", "xlsx", "left-out-csv", "left-out-xlsx")

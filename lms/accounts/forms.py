@@ -72,7 +72,7 @@ class RegistrationForm(forms.Form):
 
     def clean_email(self) -> str:
         email = str(self.cleaned_data["email"]).strip().lower()
-        if email_is_registered(email):
+        if email_is_registered(email=email):
             raise forms.ValidationError(EMAIL_TAKEN_MESSAGE, code="email_taken")
         return email
 

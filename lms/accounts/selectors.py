@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
 
-def user_can_enroll(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+def user_can_enroll(*, user: AbstractBaseUser | AnonymousUser | None) -> bool:
     """A learner may enroll once signed in, active, and their email address is confirmed."""
     return bool(
         user is not None
@@ -22,13 +22,13 @@ def user_can_enroll(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     )
 
 
-def profile_for(user: AbstractBaseUser | AnonymousUser | None) -> ClinicianProfile | None:
+def profile_for(*, user: AbstractBaseUser | AnonymousUser | None) -> ClinicianProfile | None:
     """The learner's clinician profile, or None (anonymous, or not filled in yet)."""
     if user is None or not user.is_authenticated:
         return None
     return ClinicianProfile.objects.filter(user_id=user.pk).first()
 
 
-def email_is_registered(email: str) -> bool:
+def email_is_registered(*, email: str) -> bool:
     """Emails are stored lower-cased, so this is a case-insensitive lookup on the unique index."""
     return User.objects.filter(email=email.strip().lower()).exists()

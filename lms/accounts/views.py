@@ -128,7 +128,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
         if not request.user.is_authenticated:
             messages.success(request, "Your email address is confirmed. Log in to continue.")
             return redirect_to_login(reverse("accounts:profile"))
-        if request.user.pk == token_user.pk and profile_for(request.user) is None:
+        if request.user.pk == token_user.pk and profile_for(user=request.user) is None:
             messages.success(
                 request,
                 "Your email address is confirmed. Now complete your clinician profile: "
@@ -146,7 +146,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     user = _request_user(request)
-    existing = profile_for(user)
+    existing = profile_for(user=user)
     initial: dict[str, Any] = {} if existing else {"full_name_for_certificate": user.get_full_name()}
     form = ClinicianProfileForm(_posted(request), instance=existing, initial=initial)
     status = 200

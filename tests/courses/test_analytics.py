@@ -207,7 +207,7 @@ def hand_built(analysed_course: CoursePage) -> CoursePage:
 
 
 def test_the_selector_computes_the_hand_built_figures(hand_built: CoursePage) -> None:
-    data = course_analytics(hand_built)
+    data = course_analytics(course=hand_built)
 
     assert (data.enrolled, data.completed, data.completion_rate) == (6, 3, 0.5)
     assert data.median_seconds_to_complete == 2 * 86400  # 1, 3 (the earliest of B's claims) and 2 days
@@ -254,7 +254,7 @@ def test_the_selector_computes_the_hand_built_figures(hand_built: CoursePage) ->
 
 
 def test_a_course_nobody_took_gives_none_not_zero(analysed_course: CoursePage) -> None:
-    data = course_analytics(analysed_course)
+    data = course_analytics(course=analysed_course)
     assert (data.enrolled, data.completed) == (0, 0)
     assert data.completion_rate is None
     assert data.median_seconds_to_complete is None
@@ -271,7 +271,7 @@ def test_a_question_removed_from_the_test_is_still_analysed_and_said_to_be_gone(
     raw[0]["value"]["questions"] = raw[0]["value"]["questions"][:1]  # new ids: all three old ones are gone
     course.pretest = json.dumps(raw)
     course.save_revision().publish()
-    data = course_analytics(CoursePage.objects.get(pk=course.pk))
+    data = course_analytics(course=CoursePage.objects.get(pk=course.pk))
     assert [row.prompt for row in data.posttest.items] == [None, None, None]
     assert sorted(cast(float, row.stats.difficulty) for row in data.posttest.items) == pytest.approx([0.4, 0.6, 0.6])
 
@@ -291,11 +291,11 @@ def test_the_selector_query_count_stays_fixed_as_learners_grow(
     add_learners(analysed_course, 1, 0)
     course = CoursePage.objects.get(pk=analysed_course.pk)
     with django_assert_max_num_queries(COURSE_ANALYTICS_QUERIES):
-        assert course_analytics(course).enrolled == 1
+        assert course_analytics(course=course).enrolled == 1
     add_learners(analysed_course, 30, 1)
     course = CoursePage.objects.get(pk=analysed_course.pk)
     with django_assert_max_num_queries(COURSE_ANALYTICS_QUERIES):
-        data = course_analytics(course)
+        data = course_analytics(course=course)
     assert (data.enrolled, data.completed, data.evaluation.responses) == (31, 31, 31)
 
 

@@ -116,13 +116,13 @@ def test_each_course_has_a_pretest_posttest_and_module_quizzes_with_explanations
     from quizzes.selectors import quiz_definition
 
     for course in CoursePage.objects.all():
-        pre, post = quiz_definition(course, QuizKind.PRE), quiz_definition(course, QuizKind.POST)
+        pre, post = quiz_definition(page=course, kind=QuizKind.PRE), quiz_definition(page=course, kind=QuizKind.POST)
         assert pre is not None and post is not None
         assert 8 <= pre.question_count <= 10
         assert [q.id for q in post.questions] == [q.id for q in pre.questions]  # paired items
         assert post.settings["passing_score"] == 80
         for module in ModulePage.objects.child_of(course):
-            quiz = quiz_definition(module, QuizKind.MODULE, course)
+            quiz = quiz_definition(page=module, kind=QuizKind.MODULE, course=course)
             assert quiz is not None and 2 <= quiz.question_count <= 3, module.title
             for question in quiz.questions:
                 assert question.value["explanation"] and question.id

@@ -35,7 +35,7 @@ PASSWORD = "naloxone-saves-lives-42"  # noqa: S105 (a throwaway test cluster)
 
 def main(count: int) -> None:
     course = CoursePage.objects.live().order_by("path").first()
-    quiz = quiz_definition(course, QuizKind.PRE) if course is not None else None
+    quiz = quiz_definition(page=course, kind=QuizKind.PRE) if course is not None else None
     if course is None or quiz is None:
         raise SystemExit("no live course with a pre-test: run `manage.py seed_demo` first")
     learners = []

@@ -99,7 +99,7 @@ def test_registering_creates_an_unconfirmed_account_logs_in_and_emails_one_link(
     assert user.email == "jordan.rivera@clinic.example"
     assert (user.first_name, user.last_name) == ("Jordan", "Rivera")
     assert not user.email_confirmed
-    assert not user_can_enroll(user)
+    assert not user_can_enroll(user=user)
     assert client.session["_auth_user_id"] == str(user.pk)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jordan.rivera@clinic.example"]
@@ -122,7 +122,7 @@ def test_the_emailed_link_confirms_the_address_and_leads_to_the_profile(
     response = client.post(path, follow=True)
     user = User.objects.get()
     assert user.email_confirmed
-    assert user_can_enroll(user)
+    assert user_can_enroll(user=user)
     assert response.redirect_chain[-1][0] == PROFILE
     assert "complete your clinician profile" in response.content.decode()
 
@@ -338,11 +338,11 @@ def test_post_only_endpoints_refuse_get_with_405(client: Client, url: str) -> No
 def test_only_a_signed_in_active_learner_with_a_confirmed_address_can_enroll() -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    assert not user_can_enroll(AnonymousUser())
-    assert not user_can_enroll(None)
-    assert not user_can_enroll(new_user())
-    assert user_can_enroll(new_user(email_confirmed_at=timezone.now()))
-    assert not user_can_enroll(new_user(email_confirmed_at=timezone.now(), is_active=False))
+    assert not user_can_enroll(user=AnonymousUser())
+    assert not user_can_enroll(user=None)
+    assert not user_can_enroll(user=new_user())
+    assert user_can_enroll(user=new_user(email_confirmed_at=timezone.now()))
+    assert not user_can_enroll(user=new_user(email_confirmed_at=timezone.now(), is_active=False))
 
 
 # Login, lockout and logout

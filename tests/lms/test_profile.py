@@ -134,7 +134,7 @@ def test_a_physician_saves_a_profile_and_no_identifier_reaches_a_url(client: Cli
     for url, _ in response.redirect_chain:
         for secret in (NPI, LICENCE_NUMBER, "448812"):
             assert secret not in url
-    assert profile_for(user) == profile
+    assert profile_for(user=user) == profile
 
 
 def test_a_pharmacist_saves_their_cpe_monitor_ids_including_29_february(client: Client, user: User) -> None:
@@ -255,8 +255,8 @@ def test_profile_for_is_none_until_the_profile_exists() -> None:
     from django.contrib.auth.models import AnonymousUser
 
     user = new_user()
-    assert profile_for(AnonymousUser()) is None
-    assert profile_for(user) is None
+    assert profile_for(user=AnonymousUser()) is None
+    assert profile_for(user=user) is None
 
 
 def test_the_database_refuses_a_pharmacist_without_cpe_monitor_ids() -> None:

@@ -280,7 +280,7 @@ def learner_at(world: World, email: str, stage: str) -> User:
     if stage == "reader":
         return user
     if stage == "taker":
-        quiz = quiz_definition(world.course, QuizKind.PRE, world.course)
+        quiz = quiz_definition(page=world.course, kind=QuizKind.PRE, course=world.course)
         assert quiz is not None
         attempt_start(user=user, quiz=quiz)
         return user

@@ -132,7 +132,7 @@ def correct_answers(attempt: QuizAttempt) -> dict[str, list[str]]:
 
 
 def take_quiz(user: User, page: Page, kind: str, course: CoursePage) -> QuizAttempt:
-    quiz = quiz_definition(page, kind, course)
+    quiz = quiz_definition(page=page, kind=kind, course=course)
     assert quiz is not None, f"no {kind} quiz on {page.title}"
     attempt = attempt_start(user=user, quiz=quiz)
     return attempt_submit(attempt=attempt, parsed=ParsedAnswers(answers=correct_answers(attempt)), token=attempt.token)
