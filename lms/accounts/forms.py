@@ -9,7 +9,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import ClinicianProfile, Degree, LicenceState, Profession, User
+from .models import PROFILE_FIELDS, ClinicianProfile, Degree, LicenceState, Profession, User
 from .selectors import email_is_registered
 from .validators import birth_month_day_is_valid, days_in_month, validate_npi
 
@@ -127,18 +127,7 @@ class ClinicianProfileForm(forms.ModelForm):
 
     class Meta:
         model = ClinicianProfile
-        fields = [
-            "full_name_for_certificate",
-            "profession",
-            "degree",
-            "npi",
-            "licence_state",
-            "licence_number",
-            "nabp_eprofile_id",
-            "birth_month",
-            "birth_day",
-            "pars_consent",
-        ]
+        fields = list(PROFILE_FIELDS)
         labels = {"pars_consent": PARS_CONSENT_LABEL}
         help_texts = {
             "licence_state": "The state or territory that issued your license.",

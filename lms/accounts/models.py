@@ -161,6 +161,22 @@ class LicenceState(models.TextChoices):
     WY = "WY", "Wyoming"
 
 
+# What a learner fills in on their profile, in the order the form asks: the form, the service that
+# saves it and the tests read this one list.
+PROFILE_FIELDS = (
+    "full_name_for_certificate",
+    "profession",
+    "degree",
+    "npi",
+    "licence_state",
+    "licence_number",
+    "nabp_eprofile_id",
+    "birth_month",
+    "birth_day",
+    "pars_consent",
+)
+
+
 class ClinicianProfile(models.Model):
     """What certificates and credit reporting need to know about a learner.
 

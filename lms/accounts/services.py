@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from .models import ClinicianProfile, User
+from .models import PROFILE_FIELDS, ClinicianProfile, User
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +32,6 @@ CONFIRMATION_MAX_AGE = datetime.timedelta(days=3)
 # A learner can ask for a new confirmation link once a minute; more would let anyone with a
 # session fill an inbox.
 RESEND_INTERVAL_SECONDS = 60
-
-PROFILE_FIELDS = (
-    "full_name_for_certificate",
-    "degree",
-    "profession",
-    "npi",
-    "licence_state",
-    "licence_number",
-    "nabp_eprofile_id",
-    "birth_month",
-    "birth_day",
-    "pars_consent",
-)
 
 
 class EmailTakenError(Exception):

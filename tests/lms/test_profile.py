@@ -11,7 +11,7 @@ from django.db import IntegrityError
 from django.test import Client
 from django.utils import timezone
 
-from lms.accounts.models import ClinicianProfile, Profession, User
+from lms.accounts.models import PROFILE_FIELDS, ClinicianProfile, Profession, User
 from lms.accounts.selectors import profile_for
 from tests.factories import UserFactory
 from tests.html import error_beside
@@ -84,18 +84,7 @@ def test_a_new_profile_starts_from_the_account_name_with_consent_unchecked(clien
     consent = re.search(r'<input[^>]*name="pars_consent"[^>]*>', html)
     assert consent and "checked" not in consent.group(0)
     assert "through ACCME&#x27;s PARS" in html
-    for field in (
-        "full_name_for_certificate",
-        "profession",
-        "degree",
-        "npi",
-        "licence_state",
-        "licence_number",
-        "nabp_eprofile_id",
-        "birth_month",
-        "birth_day",
-        "pars_consent",
-    ):
+    for field in PROFILE_FIELDS:
         assert f'for="id_{field}"' in html, f"{field} has no label"
 
 
