@@ -39,7 +39,7 @@ def pytest_runtest_makereport(
     return report
 
 
-def _reset_broker_connections() -> None:
+def reset_broker_connections() -> None:
     """Forget pooled connections, so the next publish connects to the broker now configured (what
     Celery itself does after a fork)."""
     celery_app: Any = app  # the pools are private attributes, untyped
@@ -64,10 +64,10 @@ def broker(redis_server: RedisServer) -> Iterator[str]:
     saved = app.conf.broker_url, app.conf.broker_transport_options
     app.conf.broker_url = redis_server.url
     app.conf.broker_transport_options = {"visibility_timeout": VISIBILITY_TIMEOUT}
-    _reset_broker_connections()
+    reset_broker_connections()
     yield redis_server.url
     app.conf.broker_url, app.conf.broker_transport_options = saved
-    _reset_broker_connections()
+    reset_broker_connections()
 
 
 def use_media(settings: Any, root: Path) -> None:

@@ -20,6 +20,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from lms.celery import app
 from tests.e2e.journey import AXE_SOURCE
+from tests.processes import reset_broker_connections
 from tests.worker import CeleryWorker, RedisServer, database_url
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,15 +87,6 @@ def browser(django_db_setup: None) -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
 
 
-def _reset_broker_connections() -> None:
-    """Forget pooled broker connections, so the next publish uses the broker now configured."""
-    celery_app: Any = app  # the pools are private attributes, untyped
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def certificate_worker(transactional_db: None, tmp_path: Path, settings: Any) -> Iterator[Callable[[], CeleryWorker]]:
     """Redis is up from the start (the live server enqueues renders on commit through it); the
@@ -114,7 +106,7 @@ def certificate_worker(transactional_db: None, tmp_path: Path, settings: Any) ->
     saved = app.conf.broker_url, app.conf.broker_transport_options
     app.conf.broker_url = redis_server.url
     app.conf.broker_transport_options = {"visibility_timeout": VISIBILITY_TIMEOUT}
-    _reset_broker_connections()
+    reset_broker_connections()
     workers: list[CeleryWorker] = []
 
     def start() -> CeleryWorker:
@@ -139,5 +131,5 @@ def certificate_worker(transactional_db: None, tmp_path: Path, settings: Any) ->
         for worker in workers:
             worker.stop()
         app.conf.broker_url, app.conf.broker_transport_options = saved
-        _reset_broker_connections()
+        reset_broker_connections()
         redis_server.stop()
