@@ -506,8 +506,11 @@ def _set_course(page: CoursePage, data: CourseData) -> None:
         setattr(page, name, value)
     for name, raw in data.streams.items():
         setattr(page, name, json.dumps(raw))
-    page.faculty = [CourseFaculty(**row) for row in data.faculty]
-    page.credit_designations = [CreditDesignation(**row) for row in data.credit_designations]
+    # sort_order as in the file: without it the rows come back in no set order (PostgreSQL's differs).
+    page.faculty = [CourseFaculty(**row, sort_order=n) for n, row in enumerate(data.faculty)]
+    page.credit_designations = [
+        CreditDesignation(**row, sort_order=n) for n, row in enumerate(data.credit_designations)
+    ]
 
 
 def module_page_fill(page: ModulePage, data: ModuleData) -> None:
@@ -607,6 +610,16 @@ def course_data_from_page(*, course: CoursePage) -> CourseData:
 # --- writing files ---------------------------------------------------------------------------------
 
 
+def _canonical(raw: Any) -> Any:
+    """A plain value (a table's data) with its keys sorted: PostgreSQL's jsonb keeps no key order,
+    so the export is the same file whichever database it came from."""
+    if isinstance(raw, dict):
+        return {key: _canonical(raw[key]) for key in sorted(raw)}
+    if isinstance(raw, list):
+        return [_canonical(item) for item in raw]
+    return raw
+
+
 class _Writer:
     """Loaded form -> file form: citations collected by key, derived ids left out."""
 
@@ -671,7 +684,7 @@ class _Writer:
                 else:
                     fields[name] = self.file(child, raw[name], where.at(name))
             return fields
-        return raw
+        return _canonical(raw)
 
     def quiz(self, raw: list[dict[str, Any]], where: _Where) -> dict[str, Any] | None:
         if not raw:
