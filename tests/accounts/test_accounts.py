@@ -280,7 +280,7 @@ def test_a_logged_in_learner_visiting_registration_goes_to_their_profile(client:
 def test_registration_still_succeeds_when_the_mail_server_is_down(
     client: Client, register: Callable[..., Any], settings: Any
 ) -> None:
-    settings.EMAIL_BACKEND = "tests.lms.test_accounts.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts.FailingEmailBackend"
     response = register()
     assert response.status_code == 302
     assert User.objects.count() == 1
@@ -484,7 +484,7 @@ def test_resetting_the_password_lifts_a_login_lockout(client: Client) -> None:
 
 
 def test_a_password_reset_when_the_mail_server_is_down_is_no_error_page(client: Client, settings: Any) -> None:
-    settings.EMAIL_BACKEND = "tests.lms.test_accounts.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts.FailingEmailBackend"
     user = new_user()
     response = client.post("/accounts/password/reset/", {"email": user.email})
     assert response.status_code == 302
