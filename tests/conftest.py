@@ -94,4 +94,6 @@ def enrolled_learner(course: CoursePage) -> User:
 def learner_ready_to_claim(evaluated_course: CoursePage) -> User:
     """A physician with a profile who may claim credit for the evaluated course: enrolled,
     acknowledged, every module complete, the post-test passed if it has one, evaluation submitted."""
-    return ready_to_claim(evaluated_course, profile__full_name_for_certificate="Avery Q. Claimant")
+    return ready_to_claim(
+        evaluated_course, profile__physician=True, profile__full_name_for_certificate="Avery Q. Claimant"
+    )

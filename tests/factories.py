@@ -14,7 +14,7 @@ import itertools
 import json
 import random
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import factory
 import wagtail_factories
@@ -220,7 +220,10 @@ def course_with_modules(parent: Page, *, modules: int = 3, **fields: Any) -> Cou
     return course
 
 
-def publish(page: Page, **fields: Any) -> Page:
+PageT = TypeVar("PageT", bound=Page)
+
+
+def publish(page: PageT, **fields: Any) -> PageT:
     """Set fields (quizzes, the evaluation...) and publish a revision, as an editor would."""
     for name, value in fields.items():
         setattr(page, name, value)
@@ -231,6 +234,65 @@ def publish(page: Page, **fields: Any) -> Page:
 
 def modules_of(course: CoursePage) -> list[ModulePage]:
     return list(ModulePage.objects.child_of(course).live().order_by("path"))
+
+
+# --- Quizzes: the QuizBlock stream a course or module page stores ----------------------------------
+
+
+def quiz_question(n: int) -> dict[str, Any]:
+    return {
+        "type": "single_choice",
+        "value": {
+            "prompt": f"Prompt number {n}?",
+            "choices": [
+                {"text": f"Wrong answer {n}a", "correct": False},
+                {"text": f"Right answer {n}", "correct": True},
+                {"text": f"Wrong answer {n}b", "correct": False},
+            ],
+            "explanation": f"Explanation text {n} only after submission.",
+            "reference": f"Reference {n}",
+        },
+    }
+
+
+def quiz_json(count: int = 3, **settings: Any) -> str:
+    value = {
+        "passing_score": 60,
+        "max_attempts": 0,
+        "shuffle": False,
+        "show_explanations": "after_submission",
+        **settings,
+        "questions": [quiz_question(n) for n in range(1, count + 1)],
+    }
+    if count and not settings.get("mixed", False):
+        value["questions"].append(
+            {
+                "type": "true_false",
+                "value": {
+                    "prompt": "Naloxone 4 mg nasal is OTC.",
+                    "answer": "true",
+                    "explanation": "OTC since 29 Mar 2023.",
+                    "reference": "FDA",
+                },
+            }
+        )
+        value["questions"].append(
+            {
+                "type": "multiple_choice",
+                "value": {
+                    "prompt": "Which are Rec 8 triggers? Select all that apply.",
+                    "choices": [
+                        {"text": "50 MME/day or more", "correct": True},
+                        {"text": "A benzodiazepine", "correct": True},
+                        {"text": "Age 30 to 40", "correct": False},
+                    ],
+                    "explanation": "Dose and benzodiazepines are triggers; age is not.",
+                    "reference": "CDC 2022 Rec 8",
+                },
+            }
+        )
+    value.pop("mixed", None)
+    return json.dumps([{"type": "quiz", "value": value}])
 
 
 # --- The learner's records ---------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from tests.factories import (
     QuizAttemptFactory,
     modules_of,
     publish,
+    quiz_json,
     ready_to_claim,
 )
-from tests.quizzes.conftest import quiz_json
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,7 @@ from quizzes.models import QuizAttempt
 from tests.certificates.journey import claim_credit
 from tests.certificates.test_render_service import make_certificate
 from tests.certificates.test_rendering import accredit, make_profile
-from tests.factories import ready_to_claim, staff_user
-from tests.quizzes.conftest import quiz_json
+from tests.factories import quiz_json, ready_to_claim, staff_user
 from tests.quizzes.test_attempts import answers, start, submit
 
 SITE_HISTORY = "/admin/reports/site-history/"

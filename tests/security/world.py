@@ -28,7 +28,7 @@ from quizzes.models import QuizAttempt, QuizKind
 from quizzes.selectors import quiz_definition
 from quizzes.services import attempt_start, attempt_submit
 from tests import factories
-from tests.quizzes.conftest import quiz_json
+from tests.factories import quiz_json
 
 ROLES = ("anonymous", "owner", "other", "specialist", "reviewer", "administrator")
 STAFF_GROUPS = {
