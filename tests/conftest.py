@@ -4,15 +4,20 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from django.test import Client
+from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CoursePage, HomePage
+from lms.accounts.models import User
 from tests.factories import (
+    EVALUATION,
     CourseIndexPageFactory,
-    CoursePageFactory,
+    EnrollmentFactory,
     HomePageFactory,
-    ModulePageFactory,
-    add_faculty_and_credits,
+    course_with_modules,
+    publish,
+    ready_to_claim,
+    site_home,
 )
 
 # Real Redis, Celery workers and media on disk, for the tests that ask for them (tests/processes.py).
@@ -34,27 +39,23 @@ def _clear_cache() -> Iterator[None]:
 
 @pytest.fixture
 def home(db: None) -> HomePage:
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = HomePageFactory(parent=root, slug="home")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    return home
+    return site_home()
 
 
 @pytest.fixture
 def catalog(home: HomePage) -> CourseIndexPage:
-    return CourseIndexPageFactory(parent=home)
+    return CourseIndexPageFactory.create(parent=home)
 
 
 @pytest.fixture
 def course(catalog: CourseIndexPage) -> CoursePage:
-    course = CoursePageFactory(parent=catalog, title="Overdose prevention", slug="overdose-prevention")
-    add_faculty_and_credits(course)
-    for n in range(3):
-        ModulePageFactory(parent=course, title=f"Module {n + 1}", slug=f"module-{n + 1}")
-    return course
+    return course_with_modules(catalog, title="Overdose prevention", slug="overdose-prevention")
+
+
+@pytest.fixture
+def evaluated_course(course: CoursePage) -> CoursePage:
+    """The course, with an evaluation to answer before credit."""
+    return publish(course, evaluation=EVALUATION)
 
 
 @pytest.fixture
@@ -64,12 +65,35 @@ def course_factory(transactional_db: None) -> Callable[[], CoursePage]:
     def make() -> CoursePage:
         # A transactional test's database may have been flushed: no root, or Wagtail's welcome page.
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-        home = HomePage.objects.first() or HomePageFactory(parent=root, slug="learning-home")
-        catalog = CourseIndexPage.objects.first() or CourseIndexPageFactory(parent=home)
-        course = CoursePageFactory(parent=catalog)
-        add_faculty_and_credits(course)
-        for n in range(3):
-            ModulePageFactory(parent=course, slug=f"module-{n + 1}")
-        return course
+        home = HomePage.objects.first() or HomePageFactory.create(parent=root, slug="learning-home")
+        catalog = CourseIndexPage.objects.first() or CourseIndexPageFactory.create(parent=home)
+        return course_with_modules(catalog)
 
     return make
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], Client]:
+    """A client of its own, logged in as the user: for tests with more than one person."""
+
+    def log_in(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def enrolled_learner(course: CoursePage) -> User:
+    """A learner with a confirmed email, enrolled in the course, disclosures acknowledged."""
+    return EnrollmentFactory.create(course=course, acknowledged=True).user
+
+
+@pytest.fixture
+def learner_ready_to_claim(evaluated_course: CoursePage) -> User:
+    """A physician with a profile who may claim credit for the evaluated course: enrolled,
+    acknowledged, every module complete, the post-test passed if it has one, evaluation submitted."""
+    return ready_to_claim(
+        evaluated_course, profile__physician=True, profile__full_name_for_certificate="Avery Q. Claimant"
+    )

@@ -59,12 +59,6 @@ def failed_certificate(course: CoursePage) -> Certificate:
     return certificate
 
 
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def messages_of(response: Any) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
@@ -95,8 +89,9 @@ def administrator(db: None) -> User:
 
 
 @pytest.fixture
-def admin_client(administrator: User) -> Client:
-    return logged_in(administrator)
+def admin_client(administrator: User, client: Client) -> Client:
+    client.force_login(administrator)
+    return client
 
 
 # The confirmation page
@@ -201,9 +196,9 @@ def test_the_verification_page_says_revoked_with_the_date_and_keeps_the_reason_p
 
 
 def test_the_learner_sees_the_revocation_and_can_no_longer_download_the_pdf(
-    admin_client: Client, certificate: Certificate
+    admin_client: Client, certificate: Certificate, client_for: Callable[[User], Client]
 ) -> None:
-    learner = logged_in(certificate.user)
+    learner = client_for(certificate.user)
     assert learner.get(f"/certificates/{certificate.pk}/download/").status_code == 200
     admin_client.post(action_url("revoke", certificate), {"reason": "Issued in error."})
 
@@ -222,7 +217,7 @@ def test_the_learner_sees_the_revocation_and_can_no_longer_download_the_pdf(
 
 
 def test_a_reissue_replaces_the_certificate_with_the_corrected_name_and_a_new_code(
-    admin_client: Client, administrator: User, certificate: Certificate
+    admin_client: Client, administrator: User, certificate: Certificate, client_for: Callable[[User], Client]
 ) -> None:
     old_pdf = stored_pdf(certificate)
     ClinicianProfile.objects.filter(user=certificate.user).update(full_name_for_certificate="Jordan A. Rivera-Lopez")
@@ -259,7 +254,7 @@ def test_a_reissue_replaces_the_certificate_with_the_corrected_name_and_a_new_co
     verify_new = Client().get(f"/verify/{new.verification_token}/").content.decode()
     assert "Valid</h2>" in verify_new and "Jordan A. Rivera-Lopez" in verify_new
 
-    learner = logged_in(certificate.user)
+    learner = client_for(certificate.user)
     old_status = learner.get(f"/certificates/{old.pk}/").content.decode()
     assert f'href="/certificates/{new.pk}/"' in old_status
     assert learner.get(f"/certificates/{old.pk}/download/").status_code == 410
@@ -410,7 +405,9 @@ def test_administrators_may_open_every_action(admin_client: Client, certificate:
     assert admin_client.get(action_url(action, certificate)).status_code == 200
 
 
-def test_a_staff_user_without_the_role_but_with_the_permission_alone_may_act(certificate: Certificate) -> None:
+def test_a_staff_user_without_the_role_but_with_the_permission_alone_may_act(
+    certificate: Certificate, client_for: Callable[[User], Client]
+) -> None:
     """The check is the permission, not the group's name."""
     from django.contrib.auth.models import Permission
 
@@ -419,7 +416,7 @@ def test_a_staff_user_without_the_role_but_with_the_permission_alone_may_act(cer
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         Permission.objects.get(content_type__model="certificate", codename="manage_certificates"),
     )
-    response = logged_in(user).post(action_url("revoke", certificate), {"reason": "Delegated."})
+    response = client_for(user).post(action_url("revoke", certificate), {"reason": "Delegated."})
     assert response.status_code == 302
     assert Certificate.objects.get(pk=certificate.pk).status == CertificateStatus.REVOKED
 
@@ -447,9 +444,11 @@ def test_a_post_without_the_csrf_token_is_refused(administrator: User, certifica
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("action", ["revoke", "reissue"])
-def test_two_administrators_submitting_at_once_act_once(course_factory: Callable[[], CoursePage], action: str) -> None:
+def test_two_administrators_submitting_at_once_act_once(
+    course_factory: Callable[[], CoursePage], action: str, client_for: Callable[[User], Client]
+) -> None:
     certificate = issued_certificate(accredit(course_factory()))
-    clients = [logged_in(staff_user("administrator")) for _ in range(2)]
+    clients = [client_for(staff_user("administrator")) for _ in range(2)]
     barrier = threading.Barrier(2, timeout=30)
     statuses: list[int] = []
 
@@ -474,10 +473,13 @@ def test_two_administrators_submitting_at_once_act_once(course_factory: Callable
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_retried_and_reissued_certificates_are_rendered_by_the_worker(
-    course_factory: Callable[[], CoursePage], celery_worker: CeleryWorker, media_root: Path
+    course_factory: Callable[[], CoursePage],
+    celery_worker: CeleryWorker,
+    media_root: Path,
+    client_for: Callable[[User], Client],
 ) -> None:
     course = accredit(course_factory())
-    admin = logged_in(staff_user("administrator"))
+    admin = client_for(staff_user("administrator"))
     failed = failed_certificate(course)
 
     assert admin.post(action_url("retry", failed)).status_code == 302

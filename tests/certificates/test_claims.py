@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,66 +13,47 @@ from django.test import Client
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateStatus, CreditClaim
-from courses.models import CoursePage, Enrollment, EvaluationResponse, ModulePage, ModuleProgress
-from courses.services import disclosure_acknowledge
-from lms.accounts.models import ClinicianProfile, User
-from tests.factories import UserFactory
-
-EVALUATION = (
-    '[{"type": "likert", "value": {"statement": "The content was free of commercial bias."}},'
-    ' {"type": "free_text", "value": {"question": "What could we improve?", "required": false}},'
-    ' {"type": "commitment", "value": {"question": "What will you change in your practice?"}}]'
+from courses.models import CoursePage, Enrollment, EvaluationResponse
+from lms.accounts.models import User
+from tests.factories import (
+    EVALUATION,
+    ClinicianFactory,
+    EnrollmentFactory,
+    ModuleProgressFactory,
+    UserFactory,
+    modules_of,
+    publish,
+    ready_to_claim,
 )
 
 
-def make_learner(course: CoursePage, *, email: str = "claimant@example.org", profession: str = "physician") -> User:
-    user = cast(User, UserFactory(email=email, email_confirmed_at=timezone.now()))
-    ClinicianProfile.objects.create(
-        user=user,
-        full_name_for_certificate="Avery Q. Claimant",
-        degree={"physician": "MD", "nurse": "RN", "pharmacist": "PharmD"}[profession],
-        profession=profession,
-        licence_state="MA",
-        licence_number="A-1",
-        nabp_eprofile_id="1234567" if profession == "pharmacist" else "",
-        birth_month=4 if profession == "pharmacist" else None,
-        birth_day=9 if profession == "pharmacist" else None,
-    )
-    enrollment = Enrollment.objects.create(user=user, course=course)
-    disclosure_acknowledge(enrollment=enrollment)
+@pytest.fixture
+def ready(
+    client: Client, learner_ready_to_claim: User, evaluated_course: CoursePage
+) -> tuple[Client, User, CoursePage]:
+    """A physician who finished every module and the evaluation, logged in."""
+    client.force_login(learner_ready_to_claim)
+    return client, learner_ready_to_claim, evaluated_course
+
+
+def enrolled_clinician(course: CoursePage, **clinician: Any) -> User:
+    """A physician with a profile, enrolled and acknowledged, nothing done yet."""
+    user = ClinicianFactory.create(profile__full_name_for_certificate="Avery Q. Claimant", **clinician)
+    EnrollmentFactory.create(user=user, course=course, acknowledged=True)
     return user
 
 
-def finish_modules(user: User, course: CoursePage) -> Enrollment:
+def finish_modules(user: User, course: CoursePage) -> None:
     enrollment = Enrollment.objects.get(user=user, course=course)
-    for module in ModulePage.objects.child_of(course):
-        ModuleProgress.objects.create(enrollment=enrollment, module=module, seconds=900, completed_at=timezone.now())
-    return enrollment
-
-
-@pytest.fixture
-def evaluated_course(course: CoursePage) -> CoursePage:
-    course.evaluation = EVALUATION
-    course.save_revision().publish()
-    course.refresh_from_db()
-    return course
-
-
-@pytest.fixture
-def ready(client: Client, evaluated_course: CoursePage) -> tuple[Client, User, CoursePage]:
-    """A physician who finished every module and the evaluation."""
-    user = make_learner(evaluated_course)
-    enrollment = finish_modules(user, evaluated_course)
-    EvaluationResponse.objects.create(enrollment=enrollment, items=[])
-    client.force_login(user)
-    return client, user, evaluated_course
+    for module in modules_of(course):
+        ModuleProgressFactory.create(enrollment=enrollment, module=module, complete=True)
 
 
 # Evaluation
 
 
 def test_the_evaluation_waits_for_the_modules(client: Client, evaluated_course: CoursePage) -> None:
-    client.force_login(make_learner(evaluated_course))
+    client.force_login(enrolled_clinician(evaluated_course))
     response = client.get(f"/learn/courses/{evaluated_course.pk}/evaluation/")
     assert response.status_code == 409
     expected = "The evaluation opens once the steps before it are done: Complete 3 more modules."
@@ -82,7 +63,7 @@ def test_the_evaluation_waits_for_the_modules(client: Client, evaluated_course: 
 def test_the_evaluation_requires_the_likert_items_and_keeps_answers(
     client: Client, evaluated_course: CoursePage
 ) -> None:
-    user = make_learner(evaluated_course)
+    user = enrolled_clinician(evaluated_course)
     finish_modules(user, evaluated_course)
     client.force_login(user)
     url = f"/learn/courses/{evaluated_course.pk}/evaluation/"
@@ -106,7 +87,7 @@ def test_the_evaluation_requires_the_likert_items_and_keeps_answers(
 
 
 def test_the_claim_page_says_exactly_what_is_missing(client: Client, evaluated_course: CoursePage) -> None:
-    client.force_login(make_learner(evaluated_course))
+    client.force_login(enrolled_clinician(evaluated_course))
     html = client.get(f"/certificates/claim/{evaluated_course.pk}/").content.decode()
     assert "Complete 3 more modules" in html and "Complete the course evaluation" in html
     response = client.post(f"/certificates/claim/{evaluated_course.pk}/", {"credits": "1.00", "attest": "yes"})
@@ -163,10 +144,8 @@ def test_a_second_claim_returns_the_first_certificate(ready: tuple[Client, User,
 
 
 def test_a_profession_the_course_offers_no_credit_for_is_told_so(client: Client, evaluated_course: CoursePage) -> None:
-    user = make_learner(evaluated_course, profession="pharmacist")  # the course designates no participation
-    enrollment = finish_modules(user, evaluated_course)
-    EvaluationResponse.objects.create(enrollment=enrollment, items=[])
-    client.force_login(user)
+    # The course designates no participation credit.
+    client.force_login(ready_to_claim(evaluated_course, profile__pharmacist=True))
     response = client.post(f"/certificates/claim/{evaluated_course.pk}/", {"credits": "1.00", "attest": "yes"})
     assert response.status_code == 409
     assert "This course offers no credit for a pharmacist" in response.content.decode()
@@ -174,21 +153,15 @@ def test_a_profession_the_course_offers_no_credit_for_is_told_so(client: Client,
 
 
 def test_nurses_claim_contact_hours(client: Client, evaluated_course: CoursePage) -> None:
-    user = make_learner(evaluated_course, email="nurse@example.org", profession="nurse")
-    enrollment = finish_modules(user, evaluated_course)
-    EvaluationResponse.objects.create(enrollment=enrollment, items=[])
-    client.force_login(user)
+    client.force_login(ready_to_claim(evaluated_course, profile__nurse=True))
     client.post(f"/certificates/claim/{evaluated_course.pk}/", {"credits": "1.00", "attest": "yes"})
     assert Certificate.objects.get().credit_type == "ancc_contact_hours"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_claims_give_one_certificate(course_factory: Any) -> None:
-    course = course_factory()
-    course.evaluation = EVALUATION
-    course.save_revision().publish()
-    user = make_learner(course, email="racer@example.org")
-    EvaluationResponse.objects.create(enrollment=finish_modules(user, course), items=[])
+    course = publish(course_factory(), evaluation=EVALUATION)
+    user = ready_to_claim(course)
     clients = []
     for _ in range(20):
         clients.append(Client(raise_request_exception=False))
@@ -236,7 +209,7 @@ def test_the_owner_downloads_the_pdf_and_nobody_else_can(ready: tuple[Client, Us
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
     other = Client()
-    other.force_login(UserFactory(email="nosy@example.org"))
+    other.force_login(UserFactory.create(email="nosy@example.org"))
     for url in ("/", "/download/", "/status.json"):
         assert other.get(f"/certificates/{certificate.pk}{url}").status_code == 404
     assert other.get("/certificates/not-a-uuid/").status_code == 404
@@ -267,7 +240,7 @@ def test_the_transcript_totals_credits_and_tracks_mate_hours(ready: tuple[Client
 def test_anyone_can_verify_by_link_or_code_and_sees_nothing_else_personal(
     ready: tuple[Client, User, CoursePage],
 ) -> None:
-    client, _, course = ready
+    client, user, course = ready
     client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"})
     certificate = issued(Certificate.objects.get())
     anonymous = Client()
@@ -275,7 +248,9 @@ def test_anyone_can_verify_by_link_or_code_and_sees_nothing_else_personal(
     assert by_link.status_code == 200
     html = by_link.content.decode()
     assert "Valid" in html and "Avery Q. Claimant" in html and course.title in html and "1.00" in html
-    assert "A-1" not in html and "claimant@example.org" not in html  # licence and email stay private
+    profile = user.clinician_profile
+    private = (profile.licence_number, profile.npi, user.email)  # licence, NPI and email stay private
+    assert all(private) and not any(value in html for value in private)
     by_code = anonymous.get("/verify/", {"code": certificate.short_code.lower().replace("-", "")})
     assert by_code.status_code == 200 and "Valid" in by_code.content.decode()
 

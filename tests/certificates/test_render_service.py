@@ -7,6 +7,7 @@ import datetime
 import json
 import threading
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -27,27 +28,20 @@ from certificates.services import (
     render_lease,
 )
 from certificates.tasks import certificate_render_task, certificates_requeue_stale_task
-from courses.models import CoursePage, Enrollment
+from courses.models import CoursePage
 from lms.accounts.models import ClinicianProfile
-from tests.certificates.test_rendering import accredit, make_profile, pdftotext, record_for
+from tests.certificates.test_rendering import accredit, make_profile, pdftotext
+from tests.factories import CertificateFactory, CreditClaimFactory, EnrollmentFactory
 
 BASE_URL = "https://ce.example.org"
 
 
 def make_certificate(course: CoursePage, profile: ClinicianProfile, **fields: Any) -> Certificate:
-    """A claim and its pending certificate, as credit_claim_create leaves them (without the task)."""
-    record = record_for(course, profile)
-    enrollment = Enrollment.objects.create(user=profile.user, course=course)
-    claim = CreditClaim.objects.create(
-        enrollment=enrollment,
-        user=profile.user,
-        course=course,
-        credit_type=record["credit_type"],
-        credits=record["credits"],
-    )
-    return Certificate.objects.create(
-        claim=claim, user=profile.user, course=course, credit_type=record["credit_type"], record=record, **fields
-    )
+    """A claim of 1.25 credits and its pending certificate, as credit_claim_create leaves them
+    (without the task)."""
+    enrollment = EnrollmentFactory.create(user=profile.user, course=course)
+    claim = CreditClaimFactory.create(enrollment=enrollment, credits=Decimal("1.25"))
+    return CertificateFactory.create(claim=claim, completed_on="2026-11-26", **fields)
 
 
 def stored_pdf(certificate: Certificate) -> bytes:

@@ -20,7 +20,7 @@ from certificates.selectors import credit_type_for
 from certificates.services import certificate_record
 from courses.models import CoursePage, CreditDesignation, CreditType
 from lms.accounts.models import ClinicianProfile
-from tests.factories import UserFactory
+from tests.factories import ClinicianProfileFactory
 
 PROVIDER = "Northeast Academic Detailing Collaborative"
 ACCREDITATION = (
@@ -67,8 +67,7 @@ def accredit(course: CoursePage) -> CoursePage:
 
 
 def make_profile(profession: str = "physician", **changes: Any) -> ClinicianProfile:
-    fields = {**PEOPLE[profession], **changes}
-    return ClinicianProfile.objects.create(user=UserFactory(), profession=profession, **fields)
+    return ClinicianProfileFactory.create(profession=profession, **{**PEOPLE[profession], **changes})
 
 
 def record_for(course: CoursePage, profile: ClinicianProfile, credits: str = "1.25") -> dict[str, Any]:

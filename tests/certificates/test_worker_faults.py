@@ -13,23 +13,22 @@ import os
 import re
 import signal
 from collections.abc import Callable
-from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.db.models import F
 from django.test import Client
-from pypdf import PdfReader
-from wagtail.models import ModelLogEntry
 
-from certificates.models import Certificate, CertificateStatus, CreditClaim
+from certificates.models import Certificate
 from certificates.services import certificates_requeue_stale, render_lease
 from certificates.tasks import certificate_render_task
-from courses.models import CoursePage, EvaluationResponse
+from courses.models import CoursePage
 from lms.accounts.models import User
-from tests.certificates.test_claims import EVALUATION, finish_modules, make_learner
+from tests.certificates.journey import assert_each_claim_issued_once, claim_credit, status_shown
 from tests.certificates.test_render_service import make_certificate
 from tests.certificates.test_rendering import accredit, make_profile
+from tests.factories import EVALUATION, publish, ready_to_claim
+from tests.processes import logs_of
 from tests.worker import CeleryWorker, RedisServer, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -39,66 +38,30 @@ TIMEOUT = 30  # seconds for any one step, generously: a render takes a fraction 
 
 def eligible_learner(course_factory: Callable[[], CoursePage]) -> tuple[Client, User, CoursePage]:
     """A physician, logged in, who finished every module and the evaluation of a published course."""
-    course = course_factory()
-    course.evaluation = EVALUATION
-    course.save_revision().publish()
-    user = make_learner(course)
-    EvaluationResponse.objects.create(enrollment=finish_modules(user, course), items=[])
+    course = publish(course_factory(), evaluation=EVALUATION)
+    user = ready_to_claim(course, profile__full_name_for_certificate="Avery Q. Claimant")
     client = Client()
     client.force_login(user)
     return client, user, course
 
 
-def claim(client: Client, course: CoursePage) -> Certificate:
-    response = client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"})
-    assert response.status_code == 302, f"the claim answered {response.status_code}"
-    certificate = Certificate.objects.get(course=course)
-    assert response["Location"] == f"/certificates/{certificate.pk}/"
-    return certificate
-
-
-def status_shown(client: Client, certificate: Certificate) -> str:
-    """What the certificate page's poller reads."""
-    response = client.get(f"/certificates/{certificate.pk}/status.json")
-    assert response.status_code == 200, f"status.json answered {response.status_code}"
-    return str(response.json()["status"])
-
-
-def logs_of(*workers: CeleryWorker) -> Callable[[], str]:
-    return lambda: "\n".join(worker.log() for worker in workers)
-
-
-def assert_issued_once(client: Client, certificate: Certificate, media_root: Path) -> Certificate:
-    """What the learner and the administrators see: issued, one PDF with the learner's name that
-    downloads, one 'issued' entry in the audit log, and no other file left behind."""
-    certificate.refresh_from_db()
-    assert certificate.status == CertificateStatus.ISSUED and certificate.issued_at is not None
-    assert Certificate.objects.filter(user=certificate.user).count() == 1
-    assert CreditClaim.objects.filter(user=certificate.user).count() == 1
-    assert sorted(media_root.rglob("*.pdf")) == [media_root / certificate.pdf.name], "one PDF file, no orphans"
-    issued_entries = ModelLogEntry.objects.filter(object_id=str(certificate.pk), action="antidote.certificate.issued")
-    assert issued_entries.count() == 1
-    assert status_shown(client, certificate) == "issued"
-    response = client.get(f"/certificates/{certificate.pk}/download/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    pdf = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
-    assert certificate.record["learner_name"] in " ".join(text.split())
+def assert_issued_once(client: Client, user: User, media_root: Path) -> Certificate:
+    [certificate] = assert_each_claim_issued_once([(client, user)], media_root)
     return certificate
 
 
 def test_a_claim_is_rendered_by_the_worker_and_downloads(
     course_factory: Callable[[], CoursePage], celery_worker: CeleryWorker, media_root: Path
 ) -> None:
-    client, _, course = eligible_learner(course_factory)
-    certificate = claim(client, course)  # enqueued on commit, through Redis
+    client, user, course = eligible_learner(course_factory)
+    certificate = claim_credit(client, course)  # enqueued on commit, through Redis
     wait_until(
         lambda: status_shown(client, certificate) == "issued",
         step="the worker to issue the claimed certificate",
         timeout=TIMEOUT,
         logs=logs_of(celery_worker),
     )
-    issued = assert_issued_once(client, certificate, media_root)
+    issued = assert_issued_once(client, user, media_root)
     assert issued.render_attempts == 1 and issued.record["learner_name"] == "Avery Q. Claimant"
 
 
@@ -106,8 +69,8 @@ def test_a_worker_killed_mid_render_still_issues_the_certificate_once(
     course_factory: Callable[[], CoursePage], start_workers: Callable[..., list[CeleryWorker]], media_root: Path
 ) -> None:
     [worker] = start_workers(render_delay=3)  # rendering sleeps 3 s first: time to kill it
-    client, _, course = eligible_learner(course_factory)
-    certificate = claim(client, course)
+    client, user, course = eligible_learner(course_factory)
+    certificate = claim_credit(client, course)
     wait_until(
         lambda: status_shown(client, certificate) == "rendering",
         step="the worker to start rendering",
@@ -140,7 +103,7 @@ def test_a_worker_killed_mid_render_still_issues_the_certificate_once(
         timeout=TIMEOUT,
         logs=logs_of(worker),
     )
-    assert assert_issued_once(client, certificate, media_root).render_attempts == 2
+    assert assert_issued_once(client, user, media_root).render_attempts == 2
 
 
 def test_a_claim_made_while_redis_is_down_stands_and_is_issued_once_redis_is_back(
@@ -150,9 +113,9 @@ def test_a_claim_made_while_redis_is_down_stands_and_is_issued_once_redis_is_bac
     media_root: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    client, _, course = eligible_learner(course_factory)
+    client, user, course = eligible_learner(course_factory)
     redis_server.stop()
-    certificate = claim(client, course)  # the enqueue fails after commit; the learner sees no error
+    certificate = claim_credit(client, course)  # the enqueue fails after commit; the learner sees no error
     assert f"certificate {certificate.pk}: enqueue failed" in caplog.text
     assert status_shown(client, certificate) == "pending"
     assert client.get(f"/certificates/{certificate.pk}/").status_code == 200
@@ -166,7 +129,7 @@ def test_a_claim_made_while_redis_is_down_stands_and_is_issued_once_redis_is_bac
         timeout=TIMEOUT,
         logs=logs_of(celery_worker),
     )
-    assert assert_issued_once(client, certificate, media_root).render_attempts == 1
+    assert assert_issued_once(client, user, media_root).render_attempts == 1
 
 
 def test_the_same_task_delivered_ten_times_to_two_workers_issues_one_certificate(
@@ -189,5 +152,5 @@ def test_the_same_task_delivered_ten_times_to_two_workers_issues_one_certificate
     )
     client = Client()
     client.force_login(profile.user)
-    issued = assert_issued_once(client, certificate, media_root)
+    issued = assert_issued_once(client, profile.user, media_root)
     assert issued.render_attempts == 1, "only one delivery claimed the row"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import threading
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -20,17 +20,7 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
 )
-from lms.accounts.models import User
-from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, add_faculty_and_credits
-
-
-def learner(**fields: Any) -> User:
-    fields.setdefault("email_confirmed_at", timezone.now())
-    return cast(User, UserFactory(**fields))
-
-
-def modules_of(course: CoursePage) -> list[ModulePage]:
-    return list(ModulePage.objects.child_of(course).order_by("path"))
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, add_faculty_and_credits, modules_of
 
 
 def enroll_and_acknowledge(client: Client, course: CoursePage) -> Enrollment:
@@ -57,7 +47,7 @@ def test_anonymous_enroll_is_sent_to_log_in_and_brought_back_to_the_course(clien
 
 
 def test_an_unconfirmed_email_cannot_enroll_and_is_told_why(client: Client, course: CoursePage) -> None:
-    client.force_login(learner(email_confirmed_at=None))
+    client.force_login(UserFactory.create())
     response = client.post(f"/learn/courses/{course.pk}/enroll/")
     assert response.status_code == 403
     assert "Confirm your email address" in response.content.decode()
@@ -65,7 +55,7 @@ def test_an_unconfirmed_email_cannot_enroll_and_is_told_why(client: Client, cour
 
 
 def test_enrolling_twice_gives_one_enrollment(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     first = client.post(f"/learn/courses/{course.pk}/enroll/")
     second = client.post(f"/learn/courses/{course.pk}/enroll/")
     assert first.status_code == second.status_code == 302
@@ -76,7 +66,7 @@ def test_enrolling_twice_gives_one_enrollment(client: Client, course: CoursePage
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_enroll_posts_give_one_enrollment(course_factory: Any) -> None:
     course = course_factory()
-    user = learner()
+    user = UserFactory.create(confirmed=True)
     statuses: list[int] = []
     barrier = threading.Barrier(6, timeout=20)
 
@@ -101,7 +91,7 @@ def test_concurrent_enroll_posts_give_one_enrollment(course_factory: Any) -> Non
 
 @pytest.mark.parametrize("url", ["/learn/courses/{id}/enroll/", "/learn/modules/{mid}/complete/"])
 def test_get_on_post_only_actions_is_refused(client: Client, course: CoursePage, url: str) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     response = client.get(url.format(id=course.pk, mid=modules_of(course)[0].pk))
     assert response.status_code == 405
     assert not Enrollment.objects.exists()
@@ -109,13 +99,13 @@ def test_get_on_post_only_actions_is_refused(client: Client, course: CoursePage,
 
 @pytest.mark.parametrize("url", ["/learn/courses/999999/enroll/", "/learn/modules/999999/complete/"])
 def test_tampered_ids_are_not_found(client: Client, course: CoursePage, url: str) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     assert client.post(url).status_code == 404
     assert not Enrollment.objects.exists()
 
 
 def test_a_module_id_cannot_be_used_as_a_course_id(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     assert client.post(f"/learn/courses/{modules_of(course)[0].pk}/enroll/").status_code == 404
 
 
@@ -123,7 +113,7 @@ def test_a_module_id_cannot_be_used_as_a_course_id(client: Client, course: Cours
 
 
 def test_the_first_module_waits_for_the_disclosures(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     client.post(f"/learn/courses/{course.pk}/enroll/")
     first = modules_of(course)[0]
     response = client.get(first.url)
@@ -135,7 +125,7 @@ def test_the_first_module_waits_for_the_disclosures(client: Client, course: Cour
 
 
 def test_acknowledging_without_the_box_ticked_is_refused(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     client.post(f"/learn/courses/{course.pk}/enroll/")
     response = client.post(f"/learn/courses/{course.pk}/disclosures/", {})
     assert response.status_code == 400
@@ -144,7 +134,7 @@ def test_acknowledging_without_the_box_ticked_is_refused(client: Client, course:
 
 
 def test_the_acknowledgement_keeps_what_was_shown(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     shown = enrollment.acknowledgement.disclosures_shown
     assert shown["faculty"][0]["name"] == "Dana Whitfield"
@@ -154,7 +144,7 @@ def test_the_acknowledgement_keeps_what_was_shown(client: Client, course: Course
 
 
 def test_disclosures_of_a_course_you_are_not_enrolled_in_are_refused(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     response = client.post(f"/learn/courses/{course.pk}/disclosures/", {"acknowledge": "yes"})
     assert response.status_code == 403
     assert not DisclosureAcknowledgement.objects.exists()
@@ -164,7 +154,7 @@ def test_disclosures_of_a_course_you_are_not_enrolled_in_are_refused(client: Cli
 
 
 def test_modules_are_taken_in_order(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first, second, _ = modules_of(course)
     page = client.get(second.url).content.decode()
@@ -177,7 +167,7 @@ def test_modules_are_taken_in_order(client: Client, course: CoursePage) -> None:
 
 
 def test_a_module_cannot_be_completed_before_its_minimum_time(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]  # 15 minutes estimated: 7.5 minutes minimum
     client.get(first.url)
@@ -194,7 +184,7 @@ def test_the_minimum_time_is_a_per_module_setting(client: Client, course: Course
     first = modules_of(course)[0]
     first.minimum_minutes = 1
     first.save()
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     client.get(first.url)
     spend(enrollment, first, minutes=1.1)
@@ -202,7 +192,7 @@ def test_the_minimum_time_is_a_per_module_setting(client: Client, course: Course
 
 
 def test_completing_unlocks_the_next_module_and_moves_on(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first, second, _ = modules_of(course)
     client.get(first.url)
@@ -215,7 +205,7 @@ def test_completing_unlocks_the_next_module_and_moves_on(client: Client, course:
 
 
 def test_a_long_absence_counts_only_a_capped_gap(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
     client.get(first.url)
@@ -225,7 +215,7 @@ def test_a_long_absence_counts_only_a_capped_gap(client: Client, course: CourseP
 
 
 def test_completing_twice_changes_nothing(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
     client.get(first.url)
@@ -238,7 +228,7 @@ def test_completing_twice_changes_nothing(client: Client, course: CoursePage) ->
 
 
 def test_the_heartbeat_keeps_the_time_on_the_server(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enrollment = enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
     client.get(first.url)
@@ -250,7 +240,7 @@ def test_the_heartbeat_keeps_the_time_on_the_server(client: Client, course: Cour
 
 
 def test_a_module_of_a_course_you_are_not_enrolled_in_cannot_be_completed(client: Client, course: CoursePage) -> None:
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     response = client.post(f"/learn/modules/{modules_of(course)[0].pk}/complete/")
     assert response.status_code == 403
     assert "You are not enrolled" in response.content.decode()
@@ -258,7 +248,10 @@ def test_a_module_of_a_course_you_are_not_enrolled_in_cannot_be_completed(client
 
 
 def test_another_learners_progress_is_unreachable(client: Client, course: CoursePage) -> None:
-    owner, other = learner(email="owner@example.org"), learner(email="other@example.org")
+    owner, other = (
+        UserFactory.create(confirmed=True, email="owner@example.org"),
+        UserFactory.create(confirmed=True, email="other@example.org"),
+    )
     client.force_login(owner)
     enrollment = enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
@@ -283,7 +276,7 @@ def test_another_learners_progress_is_unreachable(client: Client, course: Course
 def test_courses_that_allow_any_order_leave_modules_open(client: Client, course: CoursePage) -> None:
     course.modules_in_order = False
     course.save()
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enroll_and_acknowledge(client, course)
     last = modules_of(course)[-1]
     assert "This module is locked" not in client.get(last.url).content.decode()
@@ -295,7 +288,7 @@ def test_courses_that_allow_any_order_leave_modules_open(client: Client, course:
 def test_progress_is_kept_across_logout_and_login_and_the_dashboard_shows_it(
     client: Client, course: CoursePage
 ) -> None:
-    user = learner()
+    user = UserFactory.create(confirmed=True)
     client.force_login(user)
     enrollment = enroll_and_acknowledge(client, course)
     first, second, _ = modules_of(course)
@@ -327,7 +320,7 @@ def test_anonymous_dashboard_is_sent_to_log_in(client: Client, db: None) -> None
 
 
 def test_dashboard_queries_do_not_grow_with_enrollments(client: Client, catalog: CourseIndexPage) -> None:
-    user = learner()
+    user = UserFactory.create(confirmed=True)
     client.force_login(user)
 
     def enroll_in_new_courses(n: int, prefix: str) -> None:
@@ -360,9 +353,9 @@ def test_the_learners_module_page_and_dashboard_stay_within_their_query_budgets(
 ) -> None:
     """The budget: at most 8 queries each for a signed-in learner (routes and the module list come
     from the cache until the next publish; the progress write is the one per-request write)."""
-    from tests.quizzes.conftest import quiz_json
+    from tests.factories import quiz_json
 
-    client.force_login(learner())
+    client.force_login(UserFactory.create(confirmed=True))
     enroll_and_acknowledge(client, course)
     first = modules_of(course)[0]
     first.quiz = quiz_json(3)  # a module with a quiz also reads the learner's attempts

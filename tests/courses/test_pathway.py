@@ -16,8 +16,7 @@ from courses.models import CoursePage, CreditType, Enrollment, EvaluationRespons
 from courses.pathway import LearnerCourseState, ModuleState, ModuleStatus, Step, module_states, next_module
 from courses.services import disclosure_acknowledge
 from lms.accounts.models import ClinicianProfile, Profession, User
-from tests.factories import UserFactory
-from tests.quizzes.conftest import quiz_json
+from tests.factories import UserFactory, quiz_json
 
 TODAY = datetime.date(2026, 12, 2)
 

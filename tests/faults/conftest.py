@@ -1,5 +1,6 @@
 """Real processes for the fault tests: a Redis server, Celery workers sharing the test database, media
-on disk (or on a disk made read-only), and the learners who claim credit.
+on disk (or on a disk made read-only), and the learners who claim credit (through
+tests/certificates/journey.py).
 
 The workers see committed data only: every test here is transactional.
 """
@@ -19,10 +20,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from certificates.models import Certificate
-from courses.models import CoursePage, EvaluationResponse
+from courses.models import CoursePage
 from lms.accounts.models import User
-from tests.certificates.test_claims import EVALUATION, finish_modules, make_learner
+from tests.factories import EVALUATION, publish, ready_to_claim
 from tests.faults.postgres import PreparedCluster
 from tests.processes import use_media
 
@@ -122,10 +122,7 @@ def media_disk(settings: Any) -> Iterator[MediaDisk]:
 @pytest.fixture
 def eligible_course(course_factory: Callable[[], CoursePage]) -> CoursePage:
     """A published course with an evaluation, for learners who will claim credit."""
-    course = course_factory()
-    course.evaluation = EVALUATION
-    course.save_revision().publish()
-    return course
+    return publish(course_factory(), evaluation=EVALUATION)
 
 
 def eligible_learners(course: CoursePage, count: int) -> list[tuple[Client, User]]:
@@ -133,18 +130,8 @@ def eligible_learners(course: CoursePage, count: int) -> list[tuple[Client, User
     evaluation of COURSE: ready to claim."""
     learners = []
     for n in range(count):
-        user = make_learner(course, email=f"learner{n}@clinic.example")
-        EvaluationResponse.objects.create(enrollment=finish_modules(user, course), items=[])
+        user = ready_to_claim(course, email=f"learner{n}@clinic.example")
         client = Client()
         client.force_login(user)
         learners.append((client, user))
     return learners
-
-
-def claim(client: Client, course: CoursePage) -> Certificate:
-    """Claim one credit as the learner would, and follow the redirect to the certificate page."""
-    response = client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"})
-    assert response.status_code == 302, f"the claim answered {response.status_code}"
-    certificate_id = response["Location"].strip("/").rsplit("/", 1)[-1]
-    assert client.get(response["Location"]).status_code == 200, "the certificate page"
-    return Certificate.objects.get(pk=certificate_id)

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import threading
 import time
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -26,53 +25,24 @@ import redis
 from django.db.models import F
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
-from certificates.models import Certificate, CertificateStatus, CreditClaim
+from certificates.models import Certificate, CertificateStatus
 from certificates.services import certificates_requeue_stale, render_lease
 from certificates.tasks import certificate_render_task
 from courses.models import CoursePage
 from lms.accounts.models import User
+from tests.certificates.journey import assert_each_claim_issued_once, claim_credit, status_shown
 from tests.factories import staff_user
-from tests.faults.conftest import TIMEOUT, MediaDisk, claim, eligible_learners
+from tests.faults.conftest import TIMEOUT, MediaDisk, eligible_learners
 from tests.processes import VISIBILITY_TIMEOUT, WorkerStarter, logs_of
 from tests.worker import BASE_DIR, RedisServer, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def status_shown(client: Client, certificate: Certificate) -> str:
-    """What the certificate page's poller reads."""
-    response = client.get(f"/certificates/{certificate.pk}/status.json")
-    assert response.status_code == 200, f"status.json answered {response.status_code}"
-    return str(response.json()["status"])
-
-
 def issued_count(certificates: list[Certificate]) -> int:
     return Certificate.objects.filter(pk__in=[c.pk for c in certificates], status=CertificateStatus.ISSUED).count()
-
-
-def assert_each_claim_issued_once(learners: list[tuple[Client, User]], media_root: Path) -> list[Certificate]:
-    """For every learner: one claim, one certificate, issued, downloadable with their name, one
-    'issued' audit entry; and no PDF in the media directory that no certificate points to."""
-    issued = []
-    for client, user in learners:
-        assert CreditClaim.objects.filter(user=user).count() == 1
-        [certificate] = Certificate.objects.filter(user=user)
-        assert certificate.status == CertificateStatus.ISSUED and certificate.issued_at is not None
-        entries = ModelLogEntry.objects.filter(object_id=str(certificate.pk), action="antidote.certificate.issued")
-        assert entries.count() == 1
-        assert status_shown(client, certificate) == "issued"
-        response = client.get(f"/certificates/{certificate.pk}/download/")
-        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-        pdf = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-        text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
-        assert certificate.record["learner_name"] in " ".join(text.split())
-        issued.append(certificate)
-    on_disk = sorted(path for path in media_root.rglob("*.pdf"))
-    assert on_disk == sorted(media_root / c.pdf.name for c in issued), "one PDF per certificate, no orphans"
-    return issued
 
 
 # --- a. The whole worker killed -------------------------------------------------------------------
@@ -118,7 +88,7 @@ def test_tasks_of_a_whole_worker_killed_come_back_after_the_visibility_timeout(
     learners = eligible_learners(eligible_course, 4)
     # Two pool processes whose renders sleep 3 s first: two certificates rendering, two queued.
     [doomed] = start_workers(concurrency=2, render_delay=3, media=media_root)
-    certificates = [claim(client, eligible_course) for client, _ in learners]
+    certificates = [claim_credit(client, eligible_course) for client, _ in learners]
     wait_until(
         lambda: Certificate.objects.filter(status=CertificateStatus.RENDERING).count() == 2,
         step="the worker to start rendering two certificates",
@@ -177,7 +147,7 @@ def test_redis_restarted_during_a_burst_of_twenty_claims_leaves_one_certificate_
     def claim_at(n: int, client: Client, user: User) -> None:
         time.sleep(n * 0.1)  # twenty clinicians over two seconds
         try:
-            certificates[user.pk] = claim(client, eligible_course)
+            certificates[user.pk] = claim_credit(client, eligible_course)
         except BaseException as error:  # reported below: a thread's assertion would vanish
             errors.append(error)
 
@@ -235,7 +205,7 @@ def test_a_read_only_media_disk_fails_the_certificate_with_the_reason_and_a_retr
     # Retries capped at 1 s apart: the six attempts take seconds rather than a minute.
     [worker] = start_workers(media=media_disk.path, retry_backoff_max=1, command_prefix=media_disk.worker_prefix)
     [(client, _)] = learners = eligible_learners(eligible_course, 1)
-    certificate = claim(client, eligible_course)
+    certificate = claim_credit(client, eligible_course)
 
     wait_until(
         lambda: status_shown(client, certificate) == "failed",

@@ -15,8 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from courses.models import CoursePage, ModulePage, ModuleProgress
 from lms.accounts.models import User
 from quizzes.models import AttemptStatus, QuizAttempt
-from tests.factories import UserFactory
-from tests.quizzes.conftest import quiz_json
+from tests.factories import EnrollmentFactory, UserFactory, modules_of, publish, quiz_json
 
 
 def start(client: Client, page: Any, kind: str = "module") -> QuizAttempt:
@@ -73,7 +72,7 @@ def test_starting_twice_resumes_the_open_attempt(learner_client: Client, quiz_mo
 
 
 def test_a_learner_not_enrolled_cannot_start(client: Client, quiz_module: ModulePage) -> None:
-    client.force_login(UserFactory(email="outsider@example.org"))
+    client.force_login(UserFactory.create(email="outsider@example.org"))
     response = client.post(f"/quizzes/{quiz_module.pk}/module/start/")
     assert response.status_code == 403
     assert not QuizAttempt.objects.exists()
@@ -196,7 +195,7 @@ def test_a_huge_body_is_refused_without_a_500(learner_client: Client, quiz_modul
 def test_another_learners_attempt_is_not_found(learner_client: Client, quiz_module: ModulePage) -> None:
     attempt = start(learner_client, quiz_module)
     intruder = Client()
-    intruder.force_login(UserFactory(email="intruder@example.org"))
+    intruder.force_login(UserFactory.create(email="intruder@example.org"))
     assert intruder.get(f"/quizzes/attempts/{attempt.pk}/").status_code == 404
     assert intruder.post(f"/quizzes/attempts/{attempt.pk}/submit/", answers(attempt)).status_code == 404
     assert intruder.get("/quizzes/attempts/not-a-number/").status_code == 404
@@ -240,9 +239,7 @@ def test_editing_or_deleting_questions_later_leaves_the_grade_and_review_unchang
 # Modules complete only when their quiz is passed
 
 
-def test_a_module_with_a_quiz_completes_only_after_passing_it(
-    learner_client: Client, learner: User, quiz_module: ModulePage
-) -> None:
+def test_a_module_with_a_quiz_completes_only_after_passing_it(learner_client: Client, quiz_module: ModulePage) -> None:
     learner_client.get(quiz_module.url)
     ModuleProgress.objects.update(seconds=3600)
     refused = learner_client.post(f"/learn/modules/{quiz_module.pk}/complete/")
@@ -364,17 +361,8 @@ def test_concurrent_starts_never_exceed_the_maximum(course_factory: Any) -> None
 
 
 def _quiz_module_and_learner(course: CoursePage, *, max_attempts: int) -> tuple[ModulePage, User]:
-    from django.utils import timezone
-
-    from courses.models import Enrollment
-    from courses.services import disclosure_acknowledge
-
-    module = ModulePage.objects.child_of(course).order_by("path").first()
-    assert module is not None
-    module.quiz = quiz_json(3, max_attempts=max_attempts)
-    module.save_revision().publish()
-    user = UserFactory(email="racer@example.org", email_confirmed_at=timezone.now())
-    disclosure_acknowledge(enrollment=Enrollment.objects.create(user=user, course=course))
+    module = publish(modules_of(course)[0], quiz=quiz_json(3, max_attempts=max_attempts))
+    user = EnrollmentFactory.create(course=course, acknowledged=True, user__email="racer@example.org").user
     return module, user
 
 

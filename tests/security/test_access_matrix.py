@@ -147,7 +147,7 @@ RULES: dict[str, Rule] = {
     # Courses.
     "courses:mme_calculator": public(),
     # Enrolling acts on the user themself; staff accounts here have no confirmed address (403).
-    "courses:enroll": Rule(roles(all=405), roles(anonymous=302, clinicians=302, staff=anyof(302, 403))),
+    "courses:enroll": Rule(roles(all=405), roles(anonymous=302, clinicians=302, staff=403)),
     "courses:disclosures": enrolled_only(get=200, post=400),
     "courses:evaluation": enrolled_only(get=200, post=200),
     "courses:module_complete": Rule(

@@ -39,8 +39,8 @@ from lms.accounts.services import email_confirmation_token
 from quizzes.models import QuizAttempt, QuizKind
 from quizzes.selectors import quiz_definition
 from quizzes.services import attempt_start
-from tests.factories import UserFactory
-from tests.security.world import World, clinician, take_quiz
+from tests.factories import ClinicianFactory, UserFactory
+from tests.security.world import World, take_quiz
 
 EXAMPLES = 20
 
@@ -272,7 +272,7 @@ raw_bodies = st.tuples(
 def learner_at(world: World, email: str, stage: str) -> User:
     """A clinician part-way through the course: enrolled, reading, with a quiz open, or ready for
     the evaluation or the claim."""
-    user = clinician(email)
+    user = ClinicianFactory.create(email=email)
     enrollment, _ = enrollment_create(user=user, course=world.course)
     if stage == "enrolled":
         return user

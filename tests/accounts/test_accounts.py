@@ -7,7 +7,7 @@ import re
 import smtplib
 import time
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 from unittest.mock import patch
 
 import pytest
@@ -15,7 +15,6 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError
 from django.test import Client
-from django.utils import timezone
 
 from lms.accounts import services
 from lms.accounts.models import User
@@ -24,11 +23,6 @@ from tests.factories import UserFactory
 from tests.html import error_beside
 
 pytestmark = pytest.mark.django_db
-
-
-def new_user(**fields: Any) -> User:
-    """UserFactory, typed for mypy (factory_boy's stubs type the call as the factory)."""
-    return cast(User, UserFactory(**fields))
 
 
 REGISTER = "/accounts/register/"
@@ -137,7 +131,7 @@ def test_confirming_twice_keeps_the_first_confirmation_time(client: Client, regi
 
 
 def test_a_link_opened_while_logged_out_confirms_and_asks_to_log_in(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     path = services.email_confirmation_url(user=user, base_url="http://testserver/").split("testserver", 1)[1]
     response = client.post(path)
     assert response.status_code == 302
@@ -147,7 +141,7 @@ def test_a_link_opened_while_logged_out_confirms_and_asks_to_log_in(client: Clie
 
 
 def test_the_confirmation_token_carries_no_email_address() -> None:
-    user = new_user(email="private.person@clinic.example")
+    user = UserFactory.create(email="private.person@clinic.example")
     token = services.email_confirmation_token(user=user)
     payload = token.split(":")[0]
     decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
@@ -176,7 +170,7 @@ def test_garbage_tokens_answer_400(client: Client, token: str) -> None:
 
 
 def test_an_expired_token_answers_400_says_so_and_changes_nothing(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     four_days_ago = time.time() - 4 * 24 * 3600
     with patch("django.core.signing.time.time", return_value=four_days_ago):
         path = services.email_confirmation_url(user=user, base_url="http://testserver/").split("testserver", 1)[1]
@@ -188,7 +182,7 @@ def test_an_expired_token_answers_400_says_so_and_changes_nothing(client: Client
 
 
 def test_a_token_still_works_just_inside_three_days(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     almost_three_days_ago = time.time() - 3 * 24 * 3600 + 60
     with patch("django.core.signing.time.time", return_value=almost_three_days_ago):
         path = services.email_confirmation_url(user=user, base_url="http://testserver/").split("testserver", 1)[1]
@@ -198,7 +192,7 @@ def test_a_token_still_works_just_inside_three_days(client: Client) -> None:
 
 
 def test_a_token_dies_when_the_address_changes(client: Client) -> None:
-    user = new_user(email="old@clinic.example")
+    user = UserFactory.create(email="old@clinic.example")
     path = services.email_confirmation_url(user=user, base_url="http://testserver/").split("testserver", 1)[1]
     User.objects.filter(pk=user.pk).update(email="new@clinic.example")
     assert client.post(path).status_code == 400
@@ -238,7 +232,7 @@ def test_a_password_like_the_email_is_refused(register: Callable[..., Any]) -> N
 
 
 def test_a_taken_email_is_refused_whatever_its_case(register: Callable[..., Any]) -> None:
-    new_user(email="jordan.rivera@clinic.example")
+    UserFactory.create(email="jordan.rivera@clinic.example")
     response = register(email="JORDAN.Rivera@clinic.EXAMPLE")
     assert response.status_code == 400
     assert "already uses this email address" in error_beside(response.content.decode(), "email")
@@ -271,7 +265,7 @@ def test_the_database_refuses_an_address_that_is_not_lower_case() -> None:
 
 
 def test_a_logged_in_learner_visiting_registration_goes_to_their_profile(client: Client) -> None:
-    client.force_login(new_user())
+    client.force_login(UserFactory.create())
     response = client.get(REGISTER)
     assert response.status_code == 302
     assert response["Location"] == PROFILE
@@ -280,7 +274,7 @@ def test_a_logged_in_learner_visiting_registration_goes_to_their_profile(client:
 def test_registration_still_succeeds_when_the_mail_server_is_down(
     client: Client, register: Callable[..., Any], settings: Any
 ) -> None:
-    settings.EMAIL_BACKEND = "tests.lms.test_accounts.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts.FailingEmailBackend"
     response = register()
     assert response.status_code == 302
     assert User.objects.count() == 1
@@ -293,7 +287,7 @@ def test_registration_still_succeeds_when_the_mail_server_is_down(
 
 
 def test_resending_sends_a_new_working_link(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     client.force_login(user)
     response = client.post(RESEND, follow=True)
     assert response.status_code == 200
@@ -304,7 +298,7 @@ def test_resending_sends_a_new_working_link(client: Client) -> None:
 
 
 def test_asking_again_within_a_minute_sends_nothing_more(client: Client) -> None:
-    client.force_login(new_user())
+    client.force_login(UserFactory.create())
     client.post(RESEND)
     response = client.post(RESEND, follow=True)
     assert response.status_code == 200
@@ -313,7 +307,7 @@ def test_asking_again_within_a_minute_sends_nothing_more(client: Client) -> None
 
 
 def test_a_confirmed_learner_asking_for_a_link_gets_none(client: Client) -> None:
-    client.force_login(new_user(email_confirmed_at=timezone.now()))
+    client.force_login(UserFactory.create(confirmed=True))
     response = client.post(RESEND, follow=True)
     assert "already confirmed" in response.content.decode()
     assert mail.outbox == []
@@ -328,7 +322,7 @@ def test_an_anonymous_resend_goes_to_login_then_the_profile(client: Client) -> N
 
 @pytest.mark.parametrize("url", [LOGOUT, RESEND])
 def test_post_only_endpoints_refuse_get_with_405(client: Client, url: str) -> None:
-    client.force_login(new_user())
+    client.force_login(UserFactory.create())
     assert client.get(url).status_code == 405
 
 
@@ -340,9 +334,9 @@ def test_only_a_signed_in_active_learner_with_a_confirmed_address_can_enroll() -
 
     assert not user_can_enroll(user=AnonymousUser())
     assert not user_can_enroll(user=None)
-    assert not user_can_enroll(user=new_user())
-    assert user_can_enroll(user=new_user(email_confirmed_at=timezone.now()))
-    assert not user_can_enroll(user=new_user(email_confirmed_at=timezone.now(), is_active=False))
+    assert not user_can_enroll(user=UserFactory.create())
+    assert user_can_enroll(user=UserFactory.create(confirmed=True))
+    assert not user_can_enroll(user=UserFactory.create(confirmed=True, is_active=False))
 
 
 # Login, lockout and logout
@@ -355,7 +349,7 @@ def test_the_login_page_offers_registration_and_password_reset(client: Client) -
 
 
 def test_login_ignores_the_case_of_the_email_and_rotates_the_session(client: Client) -> None:
-    user = new_user(email="casey@clinic.example")
+    user = UserFactory.create(email="casey@clinic.example")
     client.get(LOGIN)
     client.session.save()
     before = client.session.session_key
@@ -366,7 +360,7 @@ def test_login_ignores_the_case_of_the_email_and_rotates_the_session(client: Cli
 
 
 def test_five_failures_lock_the_account_and_the_page_says_so(client: Client) -> None:
-    new_user(email="casey@clinic.example")
+    UserFactory.create(email="casey@clinic.example")
     for _ in range(4):
         response = client.post(LOGIN, {"username": "casey@clinic.example", "password": "wrong-password"})
         assert response.status_code == 200
@@ -385,8 +379,8 @@ def test_five_failures_lock_the_account_and_the_page_says_so(client: Client) -> 
 
 
 def test_the_lock_is_per_account_and_network(client: Client) -> None:
-    new_user(email="casey@clinic.example")
-    other = new_user(email="dana@clinic.example")
+    UserFactory.create(email="casey@clinic.example")
+    other = UserFactory.create(email="dana@clinic.example")
     for _ in range(5):
         client.post(LOGIN, {"username": "casey@clinic.example", "password": "wrong-password"})
     response = client.post(LOGIN, {"username": "dana@clinic.example", "password": "a-long-test-password"})
@@ -395,7 +389,7 @@ def test_the_lock_is_per_account_and_network(client: Client) -> None:
 
 
 def test_logout_by_post_ends_the_session(client: Client) -> None:
-    client.force_login(new_user())
+    client.force_login(UserFactory.create())
     response = client.post(LOGOUT)
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
@@ -405,7 +399,7 @@ def test_logout_by_post_ends_the_session(client: Client) -> None:
 
 
 def test_changing_the_password_needs_the_old_one_and_keeps_the_learner_logged_in(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     client.force_login(user)
     response = client.post(
         "/accounts/password/change/",
@@ -439,7 +433,7 @@ def _reset_link() -> str:
 
 
 def test_a_password_reset_sets_a_new_password_through_the_emailed_link(client: Client) -> None:
-    user = new_user(email="casey@clinic.example")
+    user = UserFactory.create(email="casey@clinic.example")
     response = client.post("/accounts/password/reset/", {"email": "Casey@Clinic.example"}, follow=True)
     assert response.redirect_chain[-1][0] == "/accounts/password/reset/done/"
     assert mail.outbox[0].subject == "Reset your Antidote password"
@@ -461,7 +455,7 @@ def test_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(client:
 
 
 def test_a_broken_reset_link_answers_400(client: Client) -> None:
-    user = new_user()
+    user = UserFactory.create()
     client.post("/accounts/password/reset/", {"email": user.email})
     link = _reset_link()
     response = client.get(link[:-3] + "xx/", follow=True)
@@ -470,7 +464,7 @@ def test_a_broken_reset_link_answers_400(client: Client) -> None:
 
 
 def test_resetting_the_password_lifts_a_login_lockout(client: Client) -> None:
-    new_user(email="casey@clinic.example")
+    UserFactory.create(email="casey@clinic.example")
     for _ in range(5):
         client.post(LOGIN, {"username": "casey@clinic.example", "password": "wrong-password"})
     assert client.post(LOGIN, {"username": "casey@clinic.example", "password": "x"}).status_code == 429
@@ -484,8 +478,8 @@ def test_resetting_the_password_lifts_a_login_lockout(client: Client) -> None:
 
 
 def test_a_password_reset_when_the_mail_server_is_down_is_no_error_page(client: Client, settings: Any) -> None:
-    settings.EMAIL_BACKEND = "tests.lms.test_accounts.FailingEmailBackend"
-    user = new_user()
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts.FailingEmailBackend"
+    user = UserFactory.create()
     response = client.post("/accounts/password/reset/", {"email": user.email})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/reset/done/"

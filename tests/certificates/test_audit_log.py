@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -20,43 +21,31 @@ from wagtail.snippets.models import get_snippet_models
 
 from certificates.models import Certificate, CertificateStatus
 from certificates.services import certificate_mark_failed, certificate_render
-from courses.models import CoursePage, EvaluationResponse, ModulePage
+from courses.models import CoursePage, ModulePage
 from lms.accounts.models import User
 from quizzes.models import QuizAttempt
-from tests.certificates.test_claims import EVALUATION, finish_modules, make_learner
+from tests.certificates.journey import claim_credit
 from tests.certificates.test_render_service import make_certificate
 from tests.certificates.test_rendering import accredit, make_profile
-from tests.factories import staff_user
-from tests.quizzes.conftest import quiz_json
+from tests.factories import quiz_json, ready_to_claim, staff_user
 from tests.quizzes.test_attempts import answers, start, submit
 
 SITE_HISTORY = "/admin/reports/site-history/"
 SITE_HISTORY_RESULTS = "/admin/reports/site-history/results/"
 
 
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def claimed_and_issued(course: CoursePage) -> tuple[Client, User, Certificate]:
+def claimed_and_issued(client: Client, course: CoursePage) -> tuple[User, Certificate]:
     """A physician who finished the course, claimed through the claim page, and was issued."""
-    learner = make_learner(course)
-    EvaluationResponse.objects.create(enrollment=finish_modules(learner, course), items=[])
-    client = logged_in(learner)
-    assert client.post(f"/certificates/claim/{course.pk}/", {"credits": "1.00", "attest": "yes"}).status_code == 302
-    certificate = Certificate.objects.get(user=learner, course=course)
+    learner = ready_to_claim(course)
+    client.force_login(learner)
+    certificate = claim_credit(client, course)
     assert certificate_render(certificate_id=str(certificate.pk)) is not None
-    return client, learner, certificate
+    return learner, certificate
 
 
 @pytest.fixture
-def evaluated(course: CoursePage) -> CoursePage:
-    course.evaluation = EVALUATION
-    course.save_revision().publish()
-    course.refresh_from_db()
-    return accredit(course)
+def evaluated(evaluated_course: CoursePage) -> CoursePage:
+    return accredit(evaluated_course)
 
 
 @pytest.fixture
@@ -65,11 +54,12 @@ def administrator(db: None) -> User:
 
 
 @pytest.fixture
-def every_action(evaluated: CoursePage, administrator: User) -> dict[str, Any]:
+def every_action(evaluated: CoursePage, administrator: User, client_for: Callable[[User], Client]) -> dict[str, Any]:
     """One of each action, as the people concerned do them: learners through their pages,
     the worker through its service, an administrator through the admin."""
-    admin = logged_in(administrator)
-    learner_client, learner, revoked = claimed_and_issued(evaluated)
+    admin = client_for(administrator)
+    learner_client = Client()
+    learner, revoked = claimed_and_issued(learner_client, evaluated)
     revoke = admin.post(f"/admin/antidote-certificates/{revoked.pk}/revoke/", {"reason": "Attendance not verified."})
     assert revoke.status_code == 302
 
@@ -154,9 +144,9 @@ def test_every_action_logged_is_registered_so_it_can_be_saved_and_filtered() -> 
 
 
 def test_an_administrator_sees_the_entries_in_site_history_with_their_details(
-    every_action: dict[str, Any], administrator: User
+    every_action: dict[str, Any], administrator: User, client_for: Callable[[User], Client]
 ) -> None:
-    response = logged_in(administrator).get(SITE_HISTORY)
+    response = client_for(administrator).get(SITE_HISTORY)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -169,8 +159,10 @@ def test_an_administrator_sees_the_entries_in_site_history_with_their_details(
     assert "Credit claimed" in html and "Certificate issued" in html
 
 
-def test_site_history_filters_by_action(every_action: dict[str, Any], administrator: User) -> None:
-    client = logged_in(administrator)
+def test_site_history_filters_by_action(
+    every_action: dict[str, Any], administrator: User, client_for: Callable[[User], Client]
+) -> None:
+    client = client_for(administrator)
     page = client.get(SITE_HISTORY).content.decode()
     assert 'value="antidote.certificate.revoked"' in page  # offered as a filter choice
 
@@ -186,15 +178,19 @@ def test_site_history_filters_by_action(every_action: dict[str, Any], administra
     assert "Certificate revoked" not in both
 
 
-def test_the_audit_log_is_in_an_administrators_reports_menu(administrator: User) -> None:
-    html = logged_in(administrator).get("/admin/").content.decode()
+def test_the_audit_log_is_in_an_administrators_reports_menu(
+    administrator: User, client_for: Callable[[User], Client]
+) -> None:
+    html = client_for(administrator).get("/admin/").content.decode()
     assert re.search(r'"name": ?"audit-log"', html) or '"audit-log"' in html
     assert SITE_HISTORY in html
 
 
 @pytest.mark.parametrize("role", ["specialist", "reviewer"])
-def test_other_staff_see_none_of_the_certificate_or_quiz_entries(every_action: dict[str, Any], role: str) -> None:
-    response = logged_in(staff_user(role)).get(SITE_HISTORY)
+def test_other_staff_see_none_of_the_certificate_or_quiz_entries(
+    every_action: dict[str, Any], role: str, client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(staff_user(role)).get(SITE_HISTORY)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -202,8 +198,10 @@ def test_other_staff_see_none_of_the_certificate_or_quiz_entries(every_action: d
     assert "Certificate revoked" not in html and "Quiz attempt graded" not in html
 
 
-def test_a_clinician_cannot_reach_site_history(every_action: dict[str, Any]) -> None:
-    response = logged_in(every_action["learner"]).get(SITE_HISTORY)
+def test_a_clinician_cannot_reach_site_history(
+    every_action: dict[str, Any], client_for: Callable[[User], Client]
+) -> None:
+    response = client_for(every_action["learner"]).get(SITE_HISTORY)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
@@ -249,8 +247,10 @@ def test_no_url_edits_or_deletes_a_log_entry(every_action: dict[str, Any], admin
     assert AdminURLFinder(administrator).get_edit_url(entry) is None
 
 
-def test_the_site_history_report_only_reads(every_action: dict[str, Any], administrator: User) -> None:
-    client = logged_in(administrator)
+def test_the_site_history_report_only_reads(
+    every_action: dict[str, Any], administrator: User, client_for: Callable[[User], Client]
+) -> None:
+    client = client_for(administrator)
     before = list(ModelLogEntry.objects.order_by("pk").values())
 
     for method in (client.post, client.put, client.delete):
@@ -264,10 +264,10 @@ def test_the_site_history_report_only_reads(every_action: dict[str, Any], admini
 
 
 def test_a_learner_whose_certificate_was_revoked_cannot_claim_it_again(
-    every_action: dict[str, Any], evaluated: CoursePage
+    every_action: dict[str, Any], evaluated: CoursePage, client_for: Callable[[User], Client]
 ) -> None:
     revoked = every_action["revoked"]
-    client = logged_in(every_action["learner"])
+    client = client_for(every_action["learner"])
 
     response = client.post(f"/certificates/claim/{evaluated.pk}/", {"credits": "1.00", "attest": "yes"})
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from django.db import IntegrityError
 from django.test import Client
-from django.utils import timezone
 
 from lms.accounts.models import PROFILE_FIELDS, ClinicianProfile, Profession, User
 from lms.accounts.selectors import profile_for
@@ -17,11 +16,6 @@ from tests.factories import UserFactory
 from tests.html import error_beside
 
 pytestmark = pytest.mark.django_db
-
-
-def new_user(**fields: Any) -> User:
-    """UserFactory, typed for mypy (factory_boy's stubs type the call as the factory)."""
-    return cast(User, UserFactory(**fields))
 
 
 PROFILE = "/accounts/profile/"
@@ -59,7 +53,7 @@ def pharmacist(**overrides: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def user(client: Client) -> User:
-    user = new_user(first_name="Jordan", last_name="Rivera", email_confirmed_at=timezone.now())
+    user = UserFactory.create(first_name="Jordan", last_name="Rivera", confirmed=True)
     client.force_login(user)
     return user
 
@@ -234,7 +228,7 @@ def test_identifiers_never_reach_the_logs(client: Client, user: User, caplog: py
 
 
 def test_an_unconfirmed_learner_is_offered_a_new_link_on_the_profile(client: Client) -> None:
-    client.force_login(new_user())
+    client.force_login(UserFactory.create())
     html = client.get(PROFILE).content.decode()
     assert "Confirm your email address" in html
     assert 'action="/accounts/confirm/resend/"' in html
@@ -243,7 +237,7 @@ def test_an_unconfirmed_learner_is_offered_a_new_link_on_the_profile(client: Cli
 def test_profile_for_is_none_until_the_profile_exists() -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    user = new_user()
+    user = UserFactory.create()
     assert profile_for(user=AnonymousUser()) is None
     assert profile_for(user=user) is None
 
@@ -251,12 +245,16 @@ def test_profile_for_is_none_until_the_profile_exists() -> None:
 def test_the_database_refuses_a_pharmacist_without_cpe_monitor_ids() -> None:
     with pytest.raises(IntegrityError):
         ClinicianProfile.objects.create(
-            user=new_user(), full_name_for_certificate="A B", degree="PharmD", profession="pharmacist"
+            user=UserFactory.create(), full_name_for_certificate="A B", degree="PharmD", profession="pharmacist"
         )
 
 
 def test_the_database_refuses_a_birth_month_without_a_day() -> None:
     with pytest.raises(IntegrityError):
         ClinicianProfile.objects.create(
-            user=new_user(), full_name_for_certificate="A B", degree="MD", profession="physician", birth_month=3
+            user=UserFactory.create(),
+            full_name_for_certificate="A B",
+            degree="MD",
+            profession="physician",
+            birth_month=3,
         )
