@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from certificates.models import Certificate, CertificateStatus, CreditClaim
-from certificates.selectors import credit_type_for
 from certificates.services import certificate_record
 from courses.forms import evaluation_parse
 from courses.models import (
@@ -39,6 +38,7 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
 )
+from courses.pathway import credit_type_for
 from courses.services import disclosure_acknowledge
 from lms.accounts.models import ClinicianProfile, Degree, Profession, User
 from lms.accounts.roles import ROLE_BY_KEY, apply_roles
@@ -354,7 +354,7 @@ class EvaluationResponseFactory(factory.django.DjangoModelFactory[EvaluationResp
 
 def quiz_snapshot(page: Page, kind: str, course: CoursePage) -> Snapshot:
     """What attempt_start freezes for this quiz (served in order: the random source is fixed)."""
-    quiz = quiz_definition(page, kind, course)
+    quiz = quiz_definition(page=page, kind=kind, course=course)
     assert quiz is not None, f"{page.title} has no {kind} quiz"
     return snapshot_build(
         title=quiz.title,
@@ -412,7 +412,7 @@ class CreditClaimFactory(factory.django.DjangoModelFactory[CreditClaim]):
     enrollment = factory.SubFactory(EnrollmentFactory, acknowledged=True, user=factory.SubFactory(ClinicianFactory))
     user = factory.SelfAttribute("enrollment.user")
     course = factory.SelfAttribute("enrollment.course")
-    credit_type = factory.LazyAttribute(lambda c: credit_type_for(ClinicianProfile.objects.get(user=c.user)))
+    credit_type = factory.LazyAttribute(lambda c: credit_type_for(ClinicianProfile.objects.get(user=c.user).profession))
     credits = Decimal("1.00")
 
 
@@ -449,13 +449,16 @@ class CertificateFactory(factory.django.DjangoModelFactory[Certificate]):
 
 def ready_to_claim(course: CoursePage, **clinician: Any) -> User:
     """A clinician (physician unless ``profile__<profession>=True``) who may claim credit for the
-    course: enrolled, disclosures acknowledged, every module complete, the post-test passed if the
-    course has one, the evaluation submitted. ``clinician`` goes to ClinicianFactory."""
+    course: enrolled, disclosures acknowledged, the pre-test taken and the post-test passed where the
+    course has them, every module complete, the evaluation submitted. ``clinician`` goes to
+    ClinicianFactory."""
     user = ClinicianFactory.create(**clinician)
     enrollment = EnrollmentFactory.create(user=user, course=course, acknowledged=True)
+    if quiz_definition(page=course, kind=QuizKind.PRE, course=course) is not None:
+        QuizAttemptFactory.create(enrollment=enrollment, page=course, kind=QuizKind.PRE, submitted=True, right=False)
     for module in modules_of(course):
         ModuleProgressFactory.create(enrollment=enrollment, module=module, complete=True)
-    if quiz_definition(course, QuizKind.POST, course) is not None:
+    if quiz_definition(page=course, kind=QuizKind.POST, course=course) is not None:
         QuizAttemptFactory.create(enrollment=enrollment, submitted=True)
     EvaluationResponseFactory.create(enrollment=enrollment)
     return user
