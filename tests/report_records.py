@@ -7,7 +7,7 @@ import csv
 import datetime
 import io
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 import openpyxl
 import pytest
@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateStatus, CreditClaim
 from courses.models import CoursePage, CreditType, Enrollment
-from lms.accounts.models import ClinicianProfile, User
+from lms.accounts.models import User
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
-from tests.factories import CoursePageFactory, UserFactory, add_faculty_and_credits, staff_user
+from tests.factories import ClinicianProfileFactory, CoursePageFactory, UserFactory, add_faculty_and_credits, staff_user
 
 
 def at(day: str, hour: int = 12) -> datetime.datetime:
@@ -40,17 +40,17 @@ def make_learner(
     pars_consent: bool = True,
     certificate_name: str | None = None,
 ) -> User:
-    user = cast(User, UserFactory(email=email, first_name=first_name, last_name=last_name))
+    """A learner as the reports see them: a profile of ``profession`` (None: no profile) with exactly the
+    fields given, so each PARS reason can be produced alone."""
+    user = UserFactory.create(email=email, first_name=first_name, last_name=last_name)
     if profession is not None:
-        ClinicianProfile.objects.create(
+        ClinicianProfileFactory.create(
             user=user,
+            **{profession: True},
             full_name_for_certificate=certificate_name or f"{first_name} {last_name}",
-            degree={"physician": "MD", "nurse": "RN", "pharmacist": "PharmD", "nurse_practitioner": "NP"}[profession],
-            profession=profession,
             licence_state=licence_state,
             licence_number=licence_number,
             npi=npi,
-            nabp_eprofile_id="1234567" if profession == "pharmacist" else "",
             birth_month=birth[0] if birth else None,
             birth_day=birth[1] if birth else None,
             pars_consent=pars_consent,

@@ -28,7 +28,7 @@ from lms.accounts.models import User
 from quizzes.grading import grade
 from quizzes.models import AttemptStatus, QuizAttempt, QuizKind
 from quizzes.snapshot import quiz_settings, snapshot_build
-from tests.factories import CoursePageFactory, UserFactory, staff_user
+from tests.factories import EVALUATION, CoursePageFactory, UserFactory, staff_user
 from tests.quizzes.test_item_analysis import ITEMS, textbook_point_biserial
 
 PRETEST = {"A": (1, 0, 0), "B": (0, 1, 0), "C": (0, 0, 0), "D": (0, 0, 1)}  # E skipped the pre-test
@@ -83,14 +83,6 @@ def test_durations_read_as_a_person_would_say_them() -> None:
 
 
 # The selector, on the same data in the database
-
-EVALUATION = json.dumps(
-    [
-        {"type": "likert", "value": {"statement": "The content was free of commercial bias."}},
-        {"type": "free_text", "value": {"question": "What could we improve?", "required": False}},
-        {"type": "commitment", "value": {"question": "What will you change in your practice?"}},
-    ]
-)
 
 
 def quiz_json() -> str:
