@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import threading
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -350,3 +353,34 @@ def test_a_re_enqueued_certificate_is_issued(certificate: Certificate, monkeypat
 
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.ISSUED
+
+
+# serialized_rollback: an earlier transactional test flushed the database, Wagtail's locale and root with it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_rendering_at_once_issue_one_certificate(course_factory: Callable[[], CoursePage]) -> None:
+    certificate = make_certificate(accredit(course_factory()), make_profile("physician"))
+    barrier = threading.Barrier(2)
+    results: list[Certificate | None] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(certificate_render(certificate_id=str(certificate.pk)))
+        except BaseException as exc:  # surfaced by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not errors
+    assert sum(result is not None for result in results) == 1
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.ISSUED
+    assert certificate.render_attempts == 1
+    assert len(mail.outbox) == 1
