@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from certificates.models import LIVE_STATUSES, Certificate, CertificateStatus
 from courses.models import CoursePage, Enrollment, ModulePage, ModuleProgress
+from courses.page_cache import remember
 from courses.pathway import LearnerCourseState, module_states, next_module
 from lms.accounts.models import ClinicianProfile
 from quizzes.models import AttemptStatus, QuizAttempt
@@ -74,6 +75,13 @@ def _profession(enrollment: Enrollment | None, user_id: int) -> str | None:
         return ClinicianProfile.objects.filter(user_id=user_id).values_list("profession", flat=True).first()
     profile = getattr(enrollment.user, "clinician_profile", None)
     return profile.profession if profile is not None else None
+
+
+def course_credit_types(*, course: CoursePage) -> frozenset[str]:
+    """The credit types a course designates, cached until the next publish (designations are the
+    course page's own rows: they change only when it is published). For pages that show no credit
+    requirement (a module); claims read them fresh."""
+    return frozenset(remember(f"credit-types:{course.pk}", lambda: _credit_types(course)))
 
 
 def _credit_types(course: CoursePage) -> frozenset[str]:

@@ -25,7 +25,7 @@ from courses.blocks import LIKERT_CHOICES
 from courses.forms import MMECalculatorForm, evaluation_fields, evaluation_parse
 from courses.models import CourseIndexPage, CoursePage, Enrollment, EvaluationResponse, HomePage, ModulePage
 from courses.pathway import Step, minutes_phrase, seconds_left
-from courses.selectors import course_of, learner_course_state, learner_dashboard, learner_statuses
+from courses.selectors import course_credit_types, course_of, learner_course_state, learner_dashboard, learner_statuses
 from courses.services import LearnerActionRefused
 from lms.accounts.models import User
 
@@ -49,7 +49,10 @@ def learner_page(request: HttpRequest, page: Page) -> HttpResponse | None:
             user=user, course=page, modules=context["modules"], credit_types=context["credit_types"]
         )
     elif context["course"] is not None:
-        learner = learner_course_state(user=user, course=context["course"], modules=context["modules"])
+        course = context["course"]
+        learner = learner_course_state(
+            user=user, course=course, modules=context["modules"], credit_types=course_credit_types(course=course)
+        )
         state = next((s for s in learner.modules if s.module.pk == page.pk), None)
         context.update(learner=learner, module_state=state)
         if learner.enrollment is not None and learner.missing_before(Step.MODULE):
